@@ -1,0 +1,113 @@
+"""Sphinx configuration of the Manuel du Community Manager.
+
+The handbook is written in French; the English site is the same source built with
+``-D language=en`` and the catalogues under ``locales/``.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+# The project's package lives in tools/; importing it from the checkout keeps a plain
+# `sphinx-build docs …` working even before `pip install -e .`.
+sys.path.insert(0, str(HERE.parent / "tools"))
+
+# -- Project -------------------------------------------------------------------------
+
+project = "Manuel du Community Manager"
+author = "Les contributeurs du Manuel du Community Manager"
+copyright = "2026, les contributeurs (textes CC BY-SA 4.0, code MIT)"  # noqa: A001
+language = "fr"
+
+# The one place that says where the site is published; every absolute URL (sitemap,
+# Open Graph, the $id of each JSON schema) derives from it. The English build lives
+# under en/ of the same site.
+SITE_URL = os.environ.get("HANDBOOK_SITE_URL", "https://manuel-cm.github.io/manuel-community-manager/")
+REPOSITORY = ("manuel-cm", "manuel-community-manager")
+
+# -- Extensions ----------------------------------------------------------------------
+
+extensions = [
+    "myst_parser",
+    "sphinx_design",
+    "sphinx_last_updated_by_git",
+    "sphinx_sitemap",
+    "sphinxext.opengraph",
+    "checklist_forms.sphinx_ext",
+]
+
+source_suffix = {".md": "markdown", ".rst": "restructuredtext"}
+root_doc = "index"
+exclude_patterns = ["_build", "locales", "README.md", "Thumbs.db", ".DS_Store"]
+nitpicky = True
+
+myst_enable_extensions = ["colon_fence", "deflist", "tasklist", "attrs_inline", "substitution"]
+myst_heading_anchors = 3
+myst_substitutions = {
+    "esco_code": "2432.5",
+    "rome_code": "E1101",
+}
+
+# -- HTML ----------------------------------------------------------------------------
+
+html_theme = "pydata_sphinx_theme"
+html_title = "Manuel du Community Manager"
+html_baseurl = SITE_URL  # adjusted for translations in setup() below
+html_static_path = ["_static"]
+html_css_files = ["handbook.css"]
+html_last_updated_fmt = "%d/%m/%Y"
+html_show_sourcelink = False
+html_copy_source = False
+html_context = {
+    "github_user": REPOSITORY[0],
+    "github_repo": REPOSITORY[1],
+    "github_version": "main",
+    "doc_path": "docs",
+}
+html_theme_options = {
+    "use_edit_page_button": True,
+    "navbar_align": "left",
+    "show_toc_level": 2,
+    "navigation_with_keys": False,
+    "footer_start": ["copyright"],
+    "footer_center": ["last-updated"],
+    "footer_end": [],
+    "icon_links": [
+        {
+            "name": "GitHub",
+            "url": f"https://github.com/{REPOSITORY[0]}/{REPOSITORY[1]}",
+            "icon": "fa-brands fa-github",
+        }
+    ],
+}
+
+# -- Sitemap and Open Graph ----------------------------------------------------------
+
+sitemap_url_scheme = "{link}"
+ogp_site_url = html_baseurl
+ogp_site_name = html_title
+ogp_type = "website"
+ogp_enable_meta_description = True
+
+# -- Checklists ----------------------------------------------------------------------
+
+checklist_base_url = html_baseurl
+
+
+def _site_root(app, config):  # type: ignore[no-untyped-def]
+    """Point every absolute URL at the root of the language being built.
+
+    ``sphinx-build -D language=en`` overrides ``language`` after this file has run, so
+    the URLs that depend on it are derived once the configuration is final.
+    """
+    root = SITE_URL if config.language == "fr" else f"{SITE_URL}{config.language}/"
+    config.html_baseurl = root
+    config.ogp_site_url = root
+    config.checklist_base_url = root
+
+
+def setup(app):  # type: ignore[no-untyped-def]
+    app.connect("config-inited", _site_root, priority=100)

@@ -1,0 +1,73 @@
+"""Developer and CI sessions: ``nox -s docs``, ``nox -s tests``, ``nox -s lint`` …
+
+Every session installs what it needs into its own virtual environment, so the README's
+two commands work on a machine that has only Python and git.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import nox
+
+nox.options.sessions = ["docs", "tests", "lint"]
+nox.options.reuse_existing_virtualenvs = True
+nox.options.error_on_missing_interpreters = False
+
+ROOT = Path(__file__).parent
+DOCS = ROOT / "docs"
+BUILD = DOCS / "_build"
+HTML = BUILD / "html"
+STRICT = ["-W", "-n", "--keep-going"]
+
+
+def _install(session: nox.Session, extra: str) -> None:
+    session.install("-e", f".[{extra}]")
+
+
+@nox.session
+def docs(session: nox.Session) -> None:
+    """Build the site and its downloadable forms into docs/_build/html/."""
+    _install(session, "docs")
+    session.run("sphinx-build", *STRICT, "-b", "html", str(DOCS), str(HTML), *session.posargs)
+    session.log(f"Open {HTML / 'index.html'}")
+
+
+@nox.session
+def serve(session: nox.Session) -> None:
+    """Live preview: rebuilds on save and reloads the browser (http://127.0.0.1:8000)."""
+    _install(session, "docs")
+    session.install("sphinx-autobuild")
+    session.run(
+        "sphinx-autobuild",
+        "-n",
+        "--watch",
+        str(ROOT / "tools"),
+        str(DOCS),
+        str(BUILD / "serve"),
+        *session.posargs,
+    )
+
+
+@nox.session
+def tests(session: nox.Session) -> None:
+    """The whole test suite."""
+    _install(session, "tests")
+    session.run("pytest", *session.posargs, env={"PYTHONHASHSEED": os.environ.get("PYTHONHASHSEED", "0")})
+
+
+@nox.session
+def lint(session: nox.Session) -> None:
+    """ruff (lint and format) and mypy on the tools."""
+    _install(session, "lint")
+    session.run("ruff", "check", ".")
+    session.run("ruff", "format", "--check", ".")
+    session.run("mypy", "tools/checklist_forms")
+
+
+@nox.session
+def forms(session: nox.Session) -> None:
+    """Regenerate checklists/ from docs/ (commit the result with the docs)."""
+    _install(session, "docs")
+    session.run("checklist-forms", "export")

@@ -1,0 +1,79 @@
+"""Shared fixtures. Sphinx builds go through ``sphinx.testing`` (``make_app``).
+
+The ``build_site`` fixture writes a small project, builds it, and fails the test on any
+warning unless the test says which warnings it expects: a warning nobody looked at is a
+regression, not noise.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+pytest_plugins = "sphinx.testing.fixtures"
+
+ROOT = Path(__file__).resolve().parent.parent
+BASE_URL = "https://example.org/manuel/"
+CONF = f"""
+extensions = ["myst_parser", "checklist_forms.sphinx_ext"]
+myst_enable_extensions = ["colon_fence"]
+language = "fr"
+html_baseurl = "{BASE_URL}"
+"""
+
+
+@dataclass
+class Built:
+    app: Any
+    srcdir: Path
+    outdir: Path
+    warnings: list[str]
+    status: str
+
+    def forms(self) -> Path:
+        return self.outdir / "checklists"
+
+    def html(self, docname: str = "index") -> str:
+        return (self.outdir / f"{docname}.html").read_text(encoding="utf-8")
+
+
+def _warning_lines(text: str, srcdir: Path) -> list[str]:
+    lines = [re.sub(r"\x1b\[[0-9;]*m", "", line) for line in text.splitlines() if "WARNING" in line or "ERROR" in line]
+    return [line.replace(str(srcdir) + "/", "") for line in lines]
+
+
+BuildSite = Callable[..., Built]
+
+
+@pytest.fixture
+def build_site(make_app: Callable[..., Any], tmp_path: Path) -> BuildSite:
+    def build(
+        files: dict[str, str],
+        *,
+        buildername: str = "html",
+        conf: str = CONF,
+        expect_warnings: bool = False,
+        srcdir: Path | None = None,
+        **kwargs: Any,
+    ) -> Built:
+        src = srcdir or tmp_path / "src"
+        src.mkdir(parents=True, exist_ok=True)
+        if not (src / "conf.py").exists():
+            (src / "conf.py").write_text(conf, encoding="utf-8")
+        for name, text in files.items():
+            target = src / name
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(text, encoding="utf-8")
+        app = make_app(buildername, srcdir=src, **kwargs)
+        app.build()
+        warnings = _warning_lines(app._warning.getvalue(), src)
+        if warnings and not expect_warnings:
+            pytest.fail("unexpected Sphinx warnings:\n" + "\n".join(warnings))
+        return Built(app, src, Path(app.outdir), warnings, app._status.getvalue())
+
+    return build

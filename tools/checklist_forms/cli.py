@@ -1,0 +1,188 @@
+"""``checklist-forms``: thin command line over the engine.
+
+Exit codes: 0 success, 1 a check failed (invalid form, stale exports), 2 an input could
+not be used at all (missing or unreadable file, unknown checklist, bad arguments).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from . import __version__
+from .catalogue import Catalogue, CatalogueError
+from .forms import FormError, collect_paths, load_form, write_new
+from .validate import Result, Validator
+
+OK, FAILED, UNUSABLE = 0, 1, 2
+
+
+def _catalogue(args: argparse.Namespace) -> Catalogue:
+    return Catalogue.load(Path(args.catalogue))
+
+
+def _print_result(result: Result) -> None:
+    if result.valid:
+        print(f"{result.file}: valid {result.status} form of {result.checklist} {result.version}")
+    else:
+        print(f"{result.file}: INVALID {result.status or 'form'} of {result.checklist} {result.version}")
+        for issue in result.errors:
+            where = f"{issue.item} ({issue.label})" if issue.item and issue.label else (issue.item or "form")
+            print(f"  - {where}: {issue.message}")
+    for issue in result.warnings:
+        print(f"  ! {issue.item} ({issue.label}): {issue.message}")
+
+
+def cmd_validate(args: argparse.Namespace) -> int:
+    try:
+        catalogue = _catalogue(args)
+    except CatalogueError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return UNUSABLE
+    validator = Validator(catalogue)
+    results: list[Result] = []
+    unusable: list[FormError] = []
+    try:
+        paths = collect_paths([Path(p) for p in args.inputs])
+    except FormError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return UNUSABLE
+    for path in paths:
+        try:
+            results.append(validator.validate(load_form(path)))
+        except FormError as exc:
+            unusable.append(exc)
+    if args.format == "json":
+        payload = {
+            "results": [r.as_dict() for r in results],
+            "unusable": [{"file": e.path, "message": e.message} for e in unusable],
+            "valid": sum(r.valid for r in results),
+            "invalid": sum(not r.valid for r in results),
+        }
+        print(json.dumps(payload, ensure_ascii=False, indent=2, sort_keys=True))
+    else:
+        for result in results:
+            _print_result(result)
+        for error in unusable:
+            print(f"{error.path}: cannot be used: {error.message}", file=sys.stderr)
+        invalid = sum(not r.valid for r in results)
+        print(f"{len(results) - invalid} valid, {invalid} invalid, {len(unusable)} unusable")
+    if unusable:
+        return UNUSABLE
+    return FAILED if any(not r.valid for r in results) else OK
+
+
+def cmd_report(args: argparse.Namespace) -> int:
+    from .report import render_report
+
+    try:
+        catalogue = _catalogue(args)
+        form = load_form(Path(args.file))
+        validator = Validator(catalogue)
+        _, _, checklist = validator.resolve(form)
+        result = validator.validate(form)
+    except (CatalogueError, FormError) as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return UNUSABLE
+    text = render_report(checklist, form.data, result)
+    if args.output:
+        try:
+            write_new(Path(args.output), text, sources=[Path(args.file)], overwrite=args.force)
+        except FormError as exc:
+            print(f"error: {exc}", file=sys.stderr)
+            return UNUSABLE
+    else:
+        sys.stdout.write(text)
+    return OK if result.valid else FAILED
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    from .extract import ExtractError, build_tree, write
+
+    try:
+        files = build_tree(Path(args.docs))
+    except ExtractError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return FAILED
+    changes = write(files, Path(args.output))
+    for line in changes:
+        print(line)
+    print(f"{len(files)} files in {args.output}, {len(changes)} changed")
+    return OK
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    from .extract import ExtractError, build_tree, compare
+
+    try:
+        files = build_tree(Path(args.docs))
+    except ExtractError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return FAILED
+    problems = compare(files, Path(args.output))
+    if problems:
+        for line in problems:
+            print(line)
+        print(f"{args.output} is stale: run `checklist-forms export` and commit the result")
+        return FAILED
+    print(f"{args.output} is up to date ({len(files)} files)")
+    return OK
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="checklist-forms",
+        description="Export, check, validate and report on the handbook's checklist forms.",
+    )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    def catalogue_option(p: argparse.ArgumentParser) -> None:
+        p.add_argument(
+            "--catalogue",
+            default="checklists",
+            help="folder holding index.json and the schemas (default: ./checklists)",
+        )
+
+    def docs_options(p: argparse.ArgumentParser) -> None:
+        p.add_argument("--docs", default="docs", help="Sphinx source folder (default: ./docs)")
+        p.add_argument("--output", default="checklists", help="forms folder (default: ./checklists)")
+
+    p = sub.add_parser("validate", help="validate filled forms (files or folders)")
+    p.add_argument("inputs", nargs="+", metavar="FILE|DIR")
+    p.add_argument("--format", choices=("text", "json"), default="text")
+    catalogue_option(p)
+    p.set_defaults(func=cmd_validate)
+
+    p = sub.add_parser("report", help="print a Markdown summary of a filled form")
+    p.add_argument("file", metavar="FILE")
+    p.add_argument("-o", "--output", help="write the report to this new file instead of the screen")
+    p.add_argument("--force", action="store_true", help="replace --output if it exists")
+    catalogue_option(p)
+    p.set_defaults(func=cmd_report)
+
+    p = sub.add_parser("export", help="write the forms of every checklist of docs/ to checklists/")
+    docs_options(p)
+    p.set_defaults(func=cmd_export)
+
+    p = sub.add_parser("check", help="fail when checklists/ is stale relative to docs/")
+    docs_options(p)
+    p.set_defaults(func=cmd_check)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as exc:  # argparse exits 2 on bad usage, which is our "unusable"
+        return int(exc.code or 0)
+    try:
+        return int(args.func(args))
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        return OK

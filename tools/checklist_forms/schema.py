@@ -1,0 +1,201 @@
+"""Pure functions: a checklist definition to a JSON Schema (Draft 2020-12) and a blank form.
+
+The schema alone decides whether a form is a valid draft or a valid final form, so any
+conforming validator (jsonschema here, jsonschema-rs or Ajv in the tests) reaches the same
+verdict. Interface hints for form generators live under the single ``x-checklist`` keyword,
+which strict validators can be told about.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from .model import Checklist, Condition, Item
+
+DIALECT = "https://json-schema.org/draft/2020-12/schema"
+HINTS = "x-checklist"
+FORM_KEYS = ("checklist", "version", "language", "status", "answers")
+# Keys a filled form may carry besides its answers: the findings a user has acknowledged
+# (see the non-discrimination guard) are kept with the form they belong to.
+OPTIONAL_FORM_KEYS = ("acknowledged",)
+
+
+def schema_path(checklist: Checklist) -> str:
+    """Path of the schema relative to a language's ``checklists/`` folder."""
+    return f"{checklist.id}/{checklist.version}/schema.json"
+
+
+def form_path(checklist: Checklist) -> str:
+    return f"{checklist.id}/{checklist.version}/form.json"
+
+
+def schema_id(checklist: Checklist, base_url: str) -> str:
+    """Absolute ``$id``: where the schema is published on the site of its language."""
+    return f"{base_url.rstrip('/')}/checklists/{schema_path(checklist)}"
+
+
+def answer_schema(item: Item) -> dict[str, Any]:
+    """What a draft may hold for one item: its type, or null when not answered yet."""
+    out: dict[str, Any] = {"title": item.label}
+    if item.help:
+        out["description"] = item.help
+    if item.kind == "checkbox":
+        out["type"] = "boolean"
+    elif item.kind == "single_choice":
+        out["oneOf"] = [_choice(c.value, c.label, c.help) for c in item.choices] + [{"type": "null"}]
+    elif item.kind == "multi_choice":
+        out["type"] = "array"
+        out["uniqueItems"] = True
+        out["items"] = {"oneOf": [_choice(c.value, c.label, c.help) for c in item.choices]}
+        if item.max_selected is not None:
+            out["maxItems"] = item.max_selected
+    elif item.kind == "text":
+        out["type"] = ["string", "null"]
+        out["maxLength"] = item.text_max_length
+    elif item.kind == "number":
+        out["type"] = ["number", "null"]
+        if item.min is not None:
+            out["minimum"] = item.min
+        if item.max is not None:
+            out["maximum"] = item.max
+    elif item.kind == "rating":
+        out["oneOf"] = [_choice(lv.value, f"{lv.value} — {lv.label}", lv.anchor) for lv in item.levels] + [
+            {"type": "null"}
+        ]
+    elif item.kind == "date":
+        out["type"] = ["string", "null"]
+        out["format"] = "date"
+    return out
+
+
+def _choice(value: Any, label: str, description: str = "") -> dict[str, Any]:
+    out: dict[str, Any] = {"const": value, "title": label}
+    if description:
+        out["description"] = description
+    return out
+
+
+def answered_schema(item: Item) -> dict[str, Any]:
+    """What a final form must hold for a required item: a real answer."""
+    if item.kind == "checkbox":
+        return {"const": True}
+    if item.kind == "text":
+        return {"type": "string", "pattern": "\\S"}
+    if item.kind == "multi_choice":
+        return {"type": "array", "minItems": max(1, item.min_selected or 1)}
+    return {"not": {"type": "null"}}
+
+
+def condition_schema(condition: Condition, checklist: Checklist) -> dict[str, Any]:
+    """A schema on ``answers`` that holds exactly when the condition holds."""
+    target = checklist.item(condition.item)
+    multi = target is not None and target.kind == "multi_choice"
+    if condition.answered is not None:
+        assert target is not None
+        answered = {"required": [condition.item], "properties": {condition.item: answered_schema(target)}}
+        return answered if condition.answered else {"not": answered}
+    if condition.any_of is not None:
+        values = list(condition.any_of)
+        match: dict[str, Any] = (
+            {"type": "array", "contains": {"enum": values}} if multi else {"enum": values}
+        )
+    elif multi:
+        match = {"type": "array", "contains": {"const": condition.equals}}
+    else:
+        match = {"const": condition.equals}
+    return {"required": [condition.item], "properties": {condition.item: match}}
+
+
+def visibility_schema(item: Item, checklist: Checklist) -> list[dict[str, Any]]:
+    """Conditions of the item and of every item it depends on (a chain, always backwards)."""
+    out: list[dict[str, Any]] = []
+    current: Item | None = item
+    while current is not None and current.visible_if is not None:
+        out.append(condition_schema(current.visible_if, checklist))
+        current = checklist.item(current.visible_if.item)
+    return out
+
+
+def build_schema(checklist: Checklist, base_url: str) -> dict[str, Any]:
+    items = list(checklist.answerable_items())
+    final_rules: list[dict[str, Any]] = []
+    for item in items:
+        if not item.required:
+            continue
+        conditions = visibility_schema(item, checklist)
+        when: dict[str, Any] = {"required": ["status"], "properties": {"status": {"const": "final"}}}
+        if conditions:
+            when["properties"]["answers"] = conditions[0] if len(conditions) == 1 else {"allOf": conditions}
+        final_rules.append(
+            {
+                "if": when,
+                "then": {
+                    "required": ["answers"],
+                    "properties": {
+                        "answers": {"required": [item.id], "properties": {item.id: answered_schema(item)}}
+                    },
+                },
+            }
+        )
+    schema: dict[str, Any] = {
+        "$schema": DIALECT,
+        "$id": schema_id(checklist, base_url),
+        "title": checklist.title,
+        "type": "object",
+        "required": list(FORM_KEYS),
+        "additionalProperties": False,
+        "properties": {
+            "checklist": {"const": checklist.id, "title": "Checklist"},
+            "version": {"const": checklist.version, "title": "Version"},
+            # Answers are language-neutral: a form filled on the French site validates
+            # against the English schema of the same version, and the reverse.
+            "language": {"type": "string", "pattern": "^[a-z]{2}(-[A-Z]{2})?$"},
+            "status": {"enum": ["draft", "final"]},
+            "answers": {
+                "type": "object",
+                "additionalProperties": False,
+                "properties": {item.id: answer_schema(item) for item in items},
+            },
+            "acknowledged": {
+                "type": "array",
+                "uniqueItems": True,
+                "items": {"type": "string", "pattern": "^[a-z0-9-]+:[a-z0-9_-]+$"},
+                "description": "Findings of the non-discrimination guard that a person reviewed and accepted (item:rule).",
+            },
+        },
+        HINTS: _hints(checklist),
+    }
+    if checklist.intro:
+        schema["description"] = checklist.intro
+    if final_rules:
+        schema["allOf"] = final_rules
+    return schema
+
+
+def _hints(checklist: Checklist) -> dict[str, Any]:
+    """Layout and behaviour for form generators: sections, kinds, conditions, scoring."""
+    data = checklist.to_dict()
+    hints: dict[str, Any] = {
+        "language": checklist.language,
+        "sections": data.get("sections", []),
+    }
+    for key in ("audience", "scoring", "renamed"):
+        if key in data:
+            hints[key] = data[key]
+    return hints
+
+
+def blank_form(checklist: Checklist) -> dict[str, Any]:
+    return {
+        "checklist": checklist.id,
+        "version": checklist.version,
+        "language": checklist.language,
+        "status": "draft",
+        "answers": checklist.blank_answers(),
+    }
+
+
+def dumps(data: Any) -> str:
+    """The one serialisation of every exported file: sorted keys, UTF-8, final newline."""
+    return json.dumps(data, ensure_ascii=False, indent=2, sort_keys=True) + "\n"

@@ -1,0 +1,111 @@
+"""Sphinx extension: ``checklist`` directive, rendering, and export of fillable JSON forms.
+
+Add ``"checklist_forms.sphinx_ext"`` to ``extensions``. Configuration:
+
+``checklist_base_url``
+    Absolute URL under which the site is published; defaults to ``html_baseurl``. The
+    schemas' ``$id`` are built from it.
+``checklist_export_dir``
+    An extra folder to write the forms to, besides ``<outdir>/checklists``.
+``checklist_workbooks``
+    Also offer an Excel workbook per checklist (needs openpyxl).
+"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+from typing import Any
+
+from docutils import nodes
+from sphinx.application import Sphinx
+from sphinx.config import Config
+from sphinx.util import logging
+
+from .. import __version__
+from ..catalogue import render_tree, write_tree
+from . import elements as cl_nodes
+from .catalogue import CatalogueDirective, CatalogueTransform, outdated_catalogues
+from .collect import collect_checklists
+from .directive import ChecklistDirective
+from .domain import ChecklistDomain, check_duplicates
+from .render import FallbackChecklists, HTMLChecklists
+
+logger = logging.getLogger(__name__)
+STATIC = Path(__file__).parent / "static"
+ASSETS = ("checklist.css", "checklist.js")
+# Bump when the stored data changes shape, so old pickled environments are rebuilt.
+ENV_VERSION = 2
+
+
+def base_url(config: Config) -> str:
+    return str(config.checklist_base_url or config.html_baseurl or "")
+
+
+def check_config(app: Sphinx, config: Config) -> None:
+    url = base_url(config)
+    if not url.startswith(("https://", "http://")):
+        logger.warning(
+            "checklist_base_url (or html_baseurl) must be the absolute URL of the published "
+            f"site, such as https://example.org/handbook/, not {url!r}; schema $id values "
+            "would not be absolute",
+            type="checklist",
+            subtype="config",
+        )
+
+
+def add_assets(app: Sphinx) -> None:
+    if app.builder.format != "html":
+        return
+    app.add_css_file("checklist.css")
+    app.add_js_file("checklist.js", loading_method="defer")
+
+
+def export_forms(app: Sphinx, exception: BaseException | None) -> None:
+    if exception is not None or app.builder.name == "gettext":
+        return
+    domain = app.env.get_domain("checklist")
+    assert isinstance(domain, ChecklistDomain)
+    files = render_tree(domain.checklists(), base_url(app.config))
+    targets = [Path(app.outdir) / "checklists"]
+    if app.config.checklist_export_dir:
+        targets.append(Path(app.confdir, app.config.checklist_export_dir))
+    for target in targets:
+        write_tree(target, files)
+    if app.builder.format == "html":
+        static = Path(app.outdir) / "_static"
+        static.mkdir(parents=True, exist_ok=True)
+        for name in ASSETS:
+            shutil.copyfile(STATIC / name, static / name)
+
+
+def _skip(self: Any, node: nodes.Element) -> None:
+    raise nodes.SkipNode
+
+
+def setup(app: Sphinx) -> dict[str, Any]:
+    app.add_config_value("checklist_base_url", "", "env", types=[str])
+    app.add_config_value("checklist_export_dir", "", "", types=[str])
+    app.add_config_value("checklist_workbooks", False, "env", types=[bool])
+    app.add_domain(ChecklistDomain)
+    # The post-transforms replace these nodes for every writer; the visitors only guard
+    # builders that write doctrees some other way.
+    for node in (cl_nodes.checklist, cl_nodes.checklist_catalogue):
+        app.add_node(node, html=(_skip, None), latex=(_skip, None), text=(_skip, None), man=(_skip, None), texinfo=(_skip, None))
+    app.add_directive("checklist", ChecklistDirective)
+    app.add_directive("checklist-catalogue", CatalogueDirective)
+    app.add_post_transform(HTMLChecklists)
+    app.add_post_transform(FallbackChecklists)
+    app.add_post_transform(CatalogueTransform)
+    app.connect("config-inited", check_config)
+    app.connect("builder-inited", add_assets)
+    app.connect("doctree-read", collect_checklists)
+    app.connect("env-check-consistency", check_duplicates)
+    app.connect("env-get-outdated", outdated_catalogues)
+    app.connect("build-finished", export_forms)
+    return {
+        "version": __version__,
+        "env_version": ENV_VERSION,
+        "parallel_read_safe": True,
+        "parallel_write_safe": True,
+    }

@@ -1,0 +1,247 @@
+"""Validate filled forms against their published schema, in plain words.
+
+The verdict is the JSON Schema's (``Draft202012Validator`` with format checking); this
+module only turns each error into a sentence that names the item and its label, the way
+an HR team reads it. One compiled validator serves every form of the same schema.
+"""
+
+from __future__ import annotations
+
+import difflib
+import json
+from dataclasses import dataclass, field
+from typing import Any
+
+from jsonschema import Draft202012Validator, FormatChecker
+from jsonschema.exceptions import ValidationError
+
+from .catalogue import Catalogue, CatalogueError, Entry
+from .forms import FormError, LoadedForm
+from .model import Checklist, Item, checklist_from_dict
+from .schema import HINTS
+
+STATUSES = ("draft", "final")
+
+
+@dataclass(frozen=True)
+class Issue:
+    item: str | None
+    label: str
+    message: str
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"item": self.item, "label": self.label, "message": self.message}
+
+
+@dataclass
+class Result:
+    file: str
+    checklist: str
+    version: str
+    status: str
+    errors: list[Issue] = field(default_factory=list)
+    warnings: list[Issue] = field(default_factory=list)
+
+    @property
+    def valid(self) -> bool:
+        return not self.errors
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "file": self.file,
+            "checklist": self.checklist,
+            "version": self.version,
+            "status": self.status,
+            "valid": self.valid,
+            "errors": [e.as_dict() for e in self.errors],
+            "warnings": [w.as_dict() for w in self.warnings],
+        }
+
+
+def checklist_from_schema(schema: dict[str, Any]) -> Checklist:
+    """The definition carried by an exported schema (its ``x-checklist`` hints)."""
+    hints = schema.get(HINTS, {})
+    return checklist_from_dict(
+        {
+            "id": schema["properties"]["checklist"]["const"],
+            "version": schema["properties"]["version"]["const"],
+            "title": schema.get("title", ""),
+            "intro": schema.get("description", ""),
+            "language": hints.get("language", "fr"),
+            "audience": hints.get("audience", ""),
+            "sections": hints.get("sections", []),
+            "scoring": hints.get("scoring"),
+            "renamed": hints.get("renamed", []),
+        }
+    )
+
+
+class Validator:
+    """Validates forms of any checklist of a catalogue, caching one validator per schema."""
+
+    def __init__(self, catalogue: Catalogue) -> None:
+        self.catalogue = catalogue
+        self._compiled: dict[str, tuple[Draft202012Validator, Checklist]] = {}
+
+    def resolve(self, form: LoadedForm) -> tuple[Entry, Draft202012Validator, Checklist]:
+        """Find the schema a form names; unusable forms raise :class:`FormError`."""
+        data = form.data
+        checklist_id = data.get("checklist")
+        version = data.get("version")
+        if not isinstance(checklist_id, str) or not checklist_id:
+            raise FormError(form.path, "not a checklist form: it has no \"checklist\" key naming its checklist")
+        if not isinstance(version, str) or not version:
+            raise FormError(form.path, f"form of {checklist_id!r} has no \"version\" key")
+        language = data.get("language") if isinstance(data.get("language"), str) else None
+        entry = self.catalogue.find(checklist_id, version, language)
+        if entry is None:
+            known = self.catalogue.versions(checklist_id)
+            if not known:
+                hint = difflib.get_close_matches(checklist_id, self.catalogue.ids(), n=1)
+                suggestion = f" (did you mean {hint[0]!r}?)" if hint else ""
+                raise FormError(form.path, f"unknown checklist {checklist_id!r}{suggestion}")
+            raise FormError(
+                form.path,
+                f"checklist {checklist_id!r} has no version {version!r}; known versions: {', '.join(known)}",
+            )
+        key = str(entry.schema_file)
+        if key not in self._compiled:
+            try:
+                schema = self.catalogue.schema(entry)
+            except CatalogueError as exc:
+                raise FormError(form.path, str(exc)) from None
+            validator = Draft202012Validator(schema, format_checker=FormatChecker())
+            self._compiled[key] = (validator, checklist_from_schema(schema))
+        validator, checklist = self._compiled[key]
+        return entry, validator, checklist
+
+    def validate(self, form: LoadedForm) -> Result:
+        _, validator, checklist = self.resolve(form)
+        data = form.data
+        status = data.get("status") if isinstance(data.get("status"), str) else ""
+        result = Result(form.path, checklist.id, checklist.version, str(status))
+        seen: set[tuple[str | None, str]] = set()
+        for error in sorted(validator.iter_errors(data), key=_error_order):
+            for issue in describe(error, checklist, validator.schema):
+                key = (issue.item, issue.message)
+                if key not in seen:
+                    seen.add(key)
+                    result.errors.append(issue)
+        return result
+
+
+def _error_order(error: ValidationError) -> tuple[str, str]:
+    return (json.dumps(list(error.absolute_path)), error.message)
+
+
+def _top(message: str) -> Issue:
+    return Issue(item=None, label="", message=message)
+
+
+def _on(item: Item, message: str) -> Issue:
+    return Issue(item=item.id, label=item.label, message=message)
+
+
+def describe(error: ValidationError, checklist: Checklist, schema: dict[str, Any]) -> list[Issue]:
+    """Turn one schema error into plain sentences about items."""
+    path = list(error.absolute_path)
+    schema_path = list(error.absolute_schema_path)
+    if schema_path and schema_path[0] == "allOf":
+        # A final-form rule: the required item of that rule is not answered.
+        rule = schema["allOf"][schema_path[1]]
+        item_id = rule["then"]["properties"]["answers"]["required"][0]
+        item = checklist.item(item_id)
+        if item is not None:
+            return [_on(item, f"required for a final form, but {_unanswered(item)}")]
+        return [_top(f"required item {item_id!r} is not answered")]
+    if not path:
+        if error.validator == "required":
+            missing = [k for k in schema.get("required", []) if k not in error.instance]
+            return [_top(f"the form has no {k!r} key") for k in missing] or [_top(error.message)]
+        if error.validator == "additionalProperties":
+            extra = sorted(set(error.instance) - set(schema["properties"]))
+            return [_top(f"unknown key {k!r} at the top of the form") for k in extra]
+        if error.validator == "type":
+            return [_top("a form must be a JSON object")]
+        return [_top(error.message)]
+    head = path[0]
+    if head == "status":
+        return [_top(f"status must be \"draft\" or \"final\", not {_show(error.instance)}")]
+    if head == "language":
+        return [_top(f"language must be a language code such as \"fr\" or \"en\", not {_show(error.instance)}")]
+    if head in ("checklist", "version"):
+        return [_top(f"{head} must be {_show(error.schema.get('const'))}, not {_show(error.instance)}")]
+    if head == "acknowledged":
+        return [_top(f"acknowledged findings must be a list of \"item:rule\" strings: {error.message}")]
+    if head != "answers":
+        return [_top(error.message)]
+    if len(path) == 1:
+        if error.validator == "additionalProperties":
+            known = [i.id for i in checklist.answerable_items()]
+            out = []
+            for key in sorted(set(error.instance) - set(known)):
+                hint = difflib.get_close_matches(str(key), known, n=1)
+                suggestion = f" (did you mean {hint[0]!r}?)" if hint else ""
+                out.append(Issue(item=str(key), label="", message=f"unknown item: this checklist has no item {key!r}{suggestion}"))
+            return out
+        return [_top("answers must be a JSON object keyed by item id")]
+    item = checklist.item(str(path[1]))
+    if item is None:
+        return [_top(error.message)]
+    return [_on(item, _item_message(error, item, path[2:]))]
+
+
+def _item_message(error: ValidationError, item: Item, rest: list[Any]) -> str:
+    value = error.instance
+    if item.kind in ("single_choice", "rating") or (item.kind == "multi_choice" and rest):
+        if error.validator == "oneOf":
+            return f"{_show(value)} is not one of the allowed answers: {_allowed(item)}"
+    if error.validator == "type":
+        return f"expects {_expected(item)}, not {_show(value)}"
+    if error.validator == "maxLength":
+        return f"text is {len(value)} characters long; at most {item.text_max_length} are allowed"
+    if error.validator == "minimum":
+        return f"{_show(value)} is below the minimum {item.min:g}" if item.min is not None else error.message
+    if error.validator == "maximum":
+        return f"{_show(value)} is above the maximum {item.max:g}" if item.max is not None else error.message
+    if error.validator == "format":
+        return f"{_show(value)} is not a date written YYYY-MM-DD (for example 2026-03-31)"
+    if error.validator == "uniqueItems":
+        return "the same choice is selected twice"
+    if error.validator == "maxItems":
+        return f"{len(value)} choices selected; at most {item.max_selected} are allowed"
+    return error.message
+
+
+def _unanswered(item: Item) -> str:
+    if item.kind == "checkbox":
+        return "the box is not ticked"
+    if item.kind == "multi_choice":
+        need = max(1, item.min_selected or 1)
+        return "no choice is selected" if need == 1 else f"fewer than {need} choices are selected"
+    if item.kind == "text":
+        return "the text is empty"
+    return "it has no answer"
+
+
+def _expected(item: Item) -> str:
+    return {
+        "checkbox": "true or false",
+        "single_choice": "one choice",
+        "multi_choice": "a list of choices",
+        "text": "text (or null)",
+        "number": "a number (or null)",
+        "rating": "a level",
+        "date": "a date written YYYY-MM-DD (or null)",
+    }.get(item.kind, "an answer")
+
+
+def _allowed(item: Item) -> str:
+    if item.levels:
+        return ", ".join(f"{lv.value} ({lv.label})" for lv in item.levels)
+    return ", ".join(f"\"{c.value}\" ({c.label})" for c in item.choices)
+
+
+def _show(value: Any) -> str:
+    text = json.dumps(value, ensure_ascii=False)
+    return text if len(text) <= 60 else text[:57] + "…"
