@@ -91,6 +91,7 @@ ogp_site_url = html_baseurl
 ogp_site_name = html_title
 ogp_type = "website"
 ogp_enable_meta_description = True
+# Social cards need matplotlib and fonts; the site does without them.
 
 # -- Checklists ----------------------------------------------------------------------
 
@@ -111,3 +112,4 @@ def _site_root(app, config):  # type: ignore[no-untyped-def]
 
 def setup(app):  # type: ignore[no-untyped-def]
     app.connect("config-inited", _site_root, priority=100)
+ogp_social_cards = {"enable": False}

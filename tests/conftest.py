@@ -70,10 +70,15 @@ def build_site(make_app: Callable[..., Any], tmp_path: Path) -> BuildSite:
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_text(text, encoding="utf-8")
         app = make_app(buildername, srcdir=src, **kwargs)
-        app.build()
+        try:
+            app.build()
+        finally:
+            # Unregister docutils nodes and directives now, so a test can build twice.
+            app.cleanup()
         warnings = _warning_lines(app._warning.getvalue(), src)
         if warnings and not expect_warnings:
             pytest.fail("unexpected Sphinx warnings:\n" + "\n".join(warnings))
-        return Built(app, src, Path(app.outdir), warnings, app._status.getvalue())
+        status = re.sub(r"\x1b\[[0-9;]*m", "", app._status.getvalue())
+        return Built(app, src, Path(app.outdir), warnings, status)
 
     return build

@@ -18,6 +18,7 @@ from sphinx.util.osutil import relative_uri
 
 from ..schema import form_path, schema_path
 from . import elements as cl_nodes
+from .compat import builder_of
 from .domain import ChecklistDomain
 
 HEADERS = {
@@ -64,7 +65,7 @@ class CatalogueTransform(SphinxPostTransform):
         language = (self.config.language or "en").split("_")[0]
         headers = HEADERS.get(language, HEADERS["en"])
         words = LINKS.get(language, LINKS["en"])
-        builder = self.app.builder
+        builder = builder_of(self)
         here_doc = self.env.docname
         here = builder.get_target_uri(here_doc)
         html = builder.format == "html"

@@ -76,7 +76,7 @@ def check_duplicates(app: Any, env: BuildEnvironment) -> None:
         first = ordered[0]
         for other in ordered[1:]:
             logger.warning(
-                f"checklist id {checklist_id!r} is already used in {env.doc2path(first['docname'])}:"
+                f"checklist id {checklist_id!r} is already used in {env.doc2path(first['docname'], False)}:"
                 f"{first['lineno']}; checklist ids must be unique across the site",
                 type="checklist",
                 subtype="duplicate_checklist",

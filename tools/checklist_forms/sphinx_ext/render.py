@@ -19,10 +19,11 @@ from ..model import Checklist, Item, checklist_from_dict
 from ..schema import form_path, schema_path
 from ..ui_text import ui
 from . import elements as cl_nodes
+from .compat import builder_of
 
 
 def _links(transform: SphinxPostTransform, checklist: Checklist) -> Links:
-    builder = transform.app.builder
+    builder = builder_of(transform)
     here = builder.get_target_uri(transform.env.docname)
     workbook = None
     if transform.config.checklist_workbooks:

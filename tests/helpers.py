@@ -1,0 +1,48 @@
+"""Small helpers shared by tests (not fixtures)."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any
+
+from checklist_forms.definition import build_checklist
+from checklist_forms.model import Checklist
+
+DATA = Path(__file__).parent / "data"
+BASE_URL = "https://example.org/manuel/"
+_BLOCK = re.compile(r"```\{checklist\} (?P<id>\S+)\n(?P<body>.*?)\n```", re.S)
+
+
+def parse_markdown(text: str, language: str = "fr") -> tuple[Checklist | None, list[Any]]:
+    """Read the first checklist of a Markdown text without Sphinx."""
+    match = _BLOCK.search(text)
+    assert match, "no checklist block"
+    options: dict[str, str] = {}
+    lines = match["body"].splitlines()
+    while lines and lines[0].startswith(":"):
+        key, _, value = lines.pop(0)[1:].partition(":")
+        options[key] = value.strip()
+    return build_checklist(match["id"], options, "\n".join(lines), language=language)
+
+
+def all_kinds() -> Checklist:
+    checklist, problems = parse_markdown((DATA / "all_kinds.md").read_text(encoding="utf-8"))
+    assert not problems, problems
+    assert checklist is not None
+    return checklist
+
+
+def final_answers() -> dict[str, Any]:
+    """A complete, valid set of answers for the all-kinds checklist."""
+    return {
+        "case": True,
+        "volume": "faible",
+        "detail-faible": "Une petite équipe.",
+        "canaux": ["forum"],
+        "precision-forum": "Le forum des clients",
+        "liste": None,
+        "heures": 12,
+        "niveau": 3,
+        "echeance": "2026-12-31",
+    }

@@ -1,0 +1,98 @@
+"""Parallel reads, duplicate ids across workers, and incremental rebuilds."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+from conftest import BuildSite
+from helpers import DATA
+
+ALL_KINDS = (DATA / "all_kinds.md").read_text(encoding="utf-8")
+PAGES = 40
+# Sphinx reports chunks ("reading sources... [ 20%] index .. p08") only when it forks.
+CHUNKED = re.compile(r"reading sources\.\.\. \[\s*\d+%\] \S+ \.\. \S+")
+
+
+def site(pages: int = PAGES) -> dict[str, str]:
+    files = {}
+    for n in range(pages):
+        files[f"p{n:02d}.md"] = ALL_KINDS.replace("toutes-sortes", f"liste-{n:02d}").replace(
+            "# Toutes les sortes", f"# Page {n}"
+        )
+    toc = "\n".join(f"p{n:02d}" for n in range(pages))
+    files["index.md"] = f"# Accueil\n\n```{{toctree}}\n{toc}\n```\n"
+    return files
+
+
+def forms(folder: Path) -> dict[str, bytes]:
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def test_parallel_build_equals_serial_build(build_site: BuildSite, tmp_path: Path) -> None:
+    serial = build_site(site(), srcdir=tmp_path / "serial")
+    parallel = build_site(site(), srcdir=tmp_path / "parallel", parallel=4)
+    # Sphinx only forks when there are enough documents; make sure it really did.
+    assert CHUNKED.search(parallel.status)
+    assert not CHUNKED.search(serial.status)
+    assert forms(serial.forms()) == forms(parallel.forms())
+    assert len(json.loads((parallel.forms() / "index.json").read_text())["checklists"]) == PAGES
+
+
+def test_duplicate_ids_across_parallel_workers(build_site: BuildSite, tmp_path: Path) -> None:
+    files = site()
+    # The first and the last page land in different worker chunks.
+    files["p39.md"] = files["p39.md"].replace("liste-39", "liste-00")
+    built = build_site(files, srcdir=tmp_path / "dup", parallel=4, expect_warnings=True)
+    assert CHUNKED.search(built.status)
+    assert built.warnings == [
+        f"p39.md:3: WARNING: checklist id 'liste-00' is already used in p00.md:3; "
+        "checklist ids must be unique across the site [checklist.duplicate_checklist]"
+    ]
+
+
+def test_duplicate_checklist_can_be_silenced(build_site: BuildSite, tmp_path: Path) -> None:
+    files = site(2)
+    files["p01.md"] = files["p01.md"].replace("liste-01", "liste-00")
+    conf = (
+        'extensions = ["myst_parser", "checklist_forms.sphinx_ext"]\n'
+        'html_baseurl = "https://example.org/"\n'
+        'suppress_warnings = ["checklist.duplicate_checklist"]\n'
+    )
+    built = build_site(files, conf=conf, srcdir=tmp_path / "quiet")
+    assert built.warnings == []
+
+
+def test_noop_rebuild_and_single_page_edit(build_site: BuildSite, tmp_path: Path) -> None:
+    src = tmp_path / "inc"
+    files = site(5)
+    first = build_site(files, srcdir=src)
+    schema = first.forms() / "liste-02/1.2.0/schema.json"
+    before = forms(first.forms())
+
+    second = build_site({}, srcdir=src)
+    assert "0 added, 0 changed, 0 removed" in second.status
+    assert forms(second.forms()) == before
+
+    edited = files["p02.md"].replace("label: Une case à cocher", "label: Une case modifiée")
+    third = build_site({"p02.md": edited}, srcdir=src)
+    assert "0 added, 1 changed, 0 removed" in third.status
+    assert json.loads(schema.read_text())["properties"]["answers"]["properties"]["case"]["title"] == (
+        "Une case modifiée"
+    )
+    after = forms(third.forms())
+    changed = sorted(k for k in after if after[k] != before.get(k))
+    # Only the edited text changed: the blank form and the catalogue hold no labels.
+    assert changed == ["liste-02/1.2.0/schema.json"]
+
+
+def test_removing_a_page_removes_its_checklist(build_site: BuildSite, tmp_path: Path) -> None:
+    src = tmp_path / "rm"
+    files = site(3)
+    build_site(files, srcdir=src)
+    (src / "p01.md").unlink()
+    toc = files["index.md"].replace("p01\n", "")
+    built = build_site({"index.md": toc}, srcdir=src)
+    ids = [e["id"] for e in json.loads((built.forms() / "index.json").read_text())["checklists"]]
+    assert ids == ["liste-00", "liste-02"]
