@@ -108,6 +108,9 @@ def _site_root(app, config):  # type: ignore[no-untyped-def]
     config.html_baseurl = root
     config.ogp_site_url = root
     config.checklist_base_url = root
+    # The theme translates its labels but not this option's default.
+    search = {"fr": "Rechercher dans le manuel…", "en": "Search the handbook…"}
+    config.html_theme_options["search_bar_text"] = search.get(config.language, search["en"])
 
 
 def setup(app):  # type: ignore[no-untyped-def]

@@ -1,0 +1,127 @@
+"""The real handbook: a strict build, French interface, page furniture, committed forms."""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+from pathlib import Path
+from typing import Any
+
+import jsonschema_rs
+import pytest
+from jsonschema import Draft202012Validator
+
+from checklist_forms.catalogue import Catalogue
+from checklist_forms.cli import main
+from checklist_forms.extract import build_tree, compare
+from checklist_forms.forms import LoadedForm
+from checklist_forms.validate import Validator
+
+ROOT = Path(__file__).resolve().parent.parent
+DOCS = ROOT / "docs"
+COMMITTED = ROOT / "checklists"
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The handbook built as `nox -s docs` builds it, in a temporary folder."""
+    from sphinx.application import Sphinx
+    from sphinx.util.docutils import docutils_namespace, patch_docutils
+
+    out = tmp_path_factory.mktemp("handbook")
+    warnings = out / "warnings.txt"
+    with warnings.open("w") as stream, patch_docutils(DOCS), docutils_namespace():
+        app = Sphinx(DOCS, DOCS, out / "html", out / "doctrees", "html", status=None, warning=stream,
+                     freshenv=True, warningiserror=True, keep_going=True, confoverrides={"nitpicky": True})  # fmt: skip
+        app.build()
+    text = warnings.read_text()
+    assert app.statuscode == 0 and not text.strip(), text
+    return out / "html"
+
+
+def pages(site: Path) -> list[Path]:
+    skip = {"genindex.html", "search.html"}
+    return sorted(p for p in site.rglob("*.html") if p.name not in skip and "_static" not in p.parts)
+
+
+@pytest.mark.slow
+def test_every_page_has_edit_link_and_last_updated(site: Path) -> None:
+    found = pages(site)
+    assert len(found) >= 30
+    for page in found:
+        html = page.read_text(encoding="utf-8")
+        rel = page.relative_to(site).with_suffix(".md").as_posix()
+        assert '<html lang="fr"' in html, rel
+        assert f"github.com/manuel-cm/manuel-community-manager/edit/main/docs/{rel}" in html, rel
+        assert re.search(r"Mis à jour le\s+\d{2}/\d{2}/\d{4}", html), f"{rel}: no last-updated date"
+
+
+@pytest.mark.slow
+def test_theme_speaks_french(site: Path) -> None:
+    html = (site / "index.html").read_text(encoding="utf-8")
+    assert "Modifier sur GitHub" in html
+    assert 'placeholder="Rechercher dans le manuel…"' in html
+    assert "Mis à jour le" in html
+
+
+@pytest.mark.slow
+def test_site_publishes_every_checklist(site: Path) -> None:
+    index = json.loads((site / "checklists" / "index.json").read_text())
+    ids = {e["id"] for e in index["checklists"]}
+    wanted = {
+        "prealables-recrutement", "choisir-le-profil", "interne-ou-externe", "fiche-de-poste", "grille-entretien",
+        "charte-moderation", "plan-integration", "veille-e-reputation", "bad-buzz", "bilan-mensuel",
+    }  # fmt: skip
+    assert wanted <= ids
+    catalogue_page = (site / "checklists.html").read_text(encoding="utf-8")
+    for entry in index["checklists"]:
+        assert f"#checklist-{entry['id']}" in catalogue_page
+        page = (site / f"{entry['page']}.html").read_text(encoding="utf-8")
+        assert f'id="checklist-{entry["id"]}"' in page
+
+
+@pytest.mark.slow
+def test_site_forms_equal_committed_forms(site: Path) -> None:
+    published = site / "checklists"
+    files = {p.relative_to(published).as_posix(): p.read_bytes() for p in published.rglob("*") if p.is_file()}
+    assert compare(files, COMMITTED / "fr") == []
+
+
+def committed_entries() -> list[dict[str, Any]]:
+    return json.loads((COMMITTED / "index.json").read_text())["checklists"]  # type: ignore[no-any-return]
+
+
+@pytest.mark.parametrize("entry", committed_entries(), ids=lambda e: f"{e['language']}-{e['id']}-{e['version']}")
+def test_committed_schema_and_blank_form(entry: dict[str, Any]) -> None:
+    schema = json.loads((COMMITTED / entry["schema"]).read_text())
+    blank = json.loads((COMMITTED / entry["form"]).read_text())
+    Draft202012Validator.check_schema(schema)
+    rust = jsonschema_rs.Draft202012Validator(schema, validate_formats=True)
+    validator = Validator(Catalogue.load(COMMITTED))
+    assert validator.validate(LoadedForm("blank.json", blank)).valid
+    assert rust.is_valid(blank)
+    final = dict(blank, status="final")
+    has_required = entry["required"] > 0
+    assert validator.validate(LoadedForm("blank.json", final)).valid is not has_required
+    assert rust.is_valid(final) is not has_required
+
+
+def test_committed_forms_are_up_to_date() -> None:
+    """Fails, naming the files, when docs/ changed without `checklist-forms export`."""
+    problems = compare(build_tree(DOCS), COMMITTED)
+    assert problems == [], "\n".join(problems) + "\nrun `checklist-forms export` and commit checklists/"
+
+
+def test_check_command_names_stale_files(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    copy = tmp_path / "checklists"
+    shutil.copytree(COMMITTED, copy)
+    victim = copy / committed_entries()[0]["schema"]
+    victim.write_text(victim.read_text().replace('"title"', '"titre"', 1))
+    (copy / "fr" / "orphan.json").write_text("{}")
+    code = main(["check", "--docs", str(DOCS), "--output", str(copy)])
+    out = capsys.readouterr().out
+    assert code == 1
+    assert f"stale: {victim}" in out
+    assert f"unexpected: {copy / 'fr' / 'orphan.json'}" in out
+    assert main(["check", "--docs", str(DOCS), "--output", str(COMMITTED)]) == 0
