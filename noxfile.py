@@ -54,7 +54,9 @@ def serve(session: nox.Session) -> None:
 def tests(session: nox.Session) -> None:
     """The whole test suite."""
     _install(session, "tests")
-    session.run("pytest", *session.posargs, env={"PYTHONHASHSEED": os.environ.get("PYTHONHASHSEED", "0")})
+    session.run(
+        "pytest", *session.posargs, env={"PYTHONHASHSEED": os.environ.get("PYTHONHASHSEED", "0")}
+    )
 
 
 @nox.session

@@ -19,13 +19,15 @@ sys.path.insert(0, str(HERE.parent / "tools"))
 
 project = "Manuel du Community Manager"
 author = "Les contributeurs du Manuel du Community Manager"
-copyright = "2026, les contributeurs (textes CC BY-SA 4.0, code MIT)"  # noqa: A001
+copyright = "2026, les contributeurs (textes CC BY-SA 4.0, code MIT)"
 language = "fr"
 
 # The one place that says where the site is published; every absolute URL (sitemap,
 # Open Graph, the $id of each JSON schema) derives from it. The English build lives
 # under en/ of the same site.
-SITE_URL = os.environ.get("HANDBOOK_SITE_URL", "https://manuel-cm.github.io/manuel-community-manager/")
+SITE_URL = os.environ.get(
+    "HANDBOOK_SITE_URL", "https://manuel-cm.github.io/manuel-community-manager/"
+)
 REPOSITORY = ("manuel-cm", "manuel-community-manager")
 
 # -- Extensions ----------------------------------------------------------------------
@@ -115,4 +117,6 @@ def _site_root(app, config):  # type: ignore[no-untyped-def]
 
 def setup(app):  # type: ignore[no-untyped-def]
     app.connect("config-inited", _site_root, priority=100)
+
+
 ogp_social_cards = {"enable": False}

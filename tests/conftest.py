@@ -43,7 +43,11 @@ class Built:
 
 
 def _warning_lines(text: str, srcdir: Path) -> list[str]:
-    lines = [re.sub(r"\x1b\[[0-9;]*m", "", line) for line in text.splitlines() if "WARNING" in line or "ERROR" in line]
+    lines = [
+        re.sub(r"\x1b\[[0-9;]*m", "", line)
+        for line in text.splitlines()
+        if "WARNING" in line or "ERROR" in line
+    ]
     return [line.replace(str(srcdir) + "/", "") for line in lines]
 
 

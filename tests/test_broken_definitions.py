@@ -10,9 +10,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import BuildSite
-
 from checklist_forms.definition import SUBTYPES
+from conftest import BuildSite
 
 BROKEN = Path(__file__).parent / "data" / "broken"
 
@@ -56,9 +55,9 @@ def test_every_subtype_can_be_silenced(build_site: BuildSite, subtype: str) -> N
 
 
 def test_every_subtype_is_documented() -> None:
-    guide = (Path(__file__).parent.parent / "docs" / "contribuer" / "ecrire-une-checklist.md").read_text(
-        encoding="utf-8"
-    )
+    guide = (
+        Path(__file__).parent.parent / "docs" / "contribuer" / "ecrire-une-checklist.md"
+    ).read_text(encoding="utf-8")
     missing = [s for s in SUBTYPES if f"checklist.{s}" not in guide]
     assert not missing, f"document these warning types in the contributor guide: {missing}"
 

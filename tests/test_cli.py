@@ -10,11 +10,10 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from helpers import BASE_URL, all_kinds, final_answers
-
 from checklist_forms.catalogue import render_tree, write_tree
 from checklist_forms.cli import main
 from checklist_forms.schema import blank_form
+from helpers import BASE_URL, all_kinds, final_answers
 
 
 @pytest.fixture
@@ -37,10 +36,18 @@ def write_form(folder: Path, name: str, data: Any) -> Path:
 
 
 def complete() -> dict[str, Any]:
-    return {"checklist": "toutes-sortes", "version": "1.2.0", "language": "fr", "status": "final", "answers": final_answers()}
+    return {
+        "checklist": "toutes-sortes",
+        "version": "1.2.0",
+        "language": "fr",
+        "status": "final",
+        "answers": final_answers(),
+    }
 
 
-def test_valid_form_exits_0(tmp_path: Path, catalogue: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_valid_form_exits_0(
+    tmp_path: Path, catalogue: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     path = write_form(tmp_path, "ok.json", complete())
     code, out, _ = run(capsys, "validate", str(path), "--catalogue", str(catalogue))
     assert code == 0
@@ -48,28 +55,40 @@ def test_valid_form_exits_0(tmp_path: Path, catalogue: Path, capsys: pytest.Capt
     assert out.strip().endswith("1 valid, 0 invalid, 0 unusable")
 
 
-def test_invalid_form_names_item_and_label(tmp_path: Path, catalogue: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_invalid_form_names_item_and_label(
+    tmp_path: Path, catalogue: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     data = complete()
     data["answers"]["volume"] = "enorme"
     data["answers"]["case"] = False
     path = write_form(tmp_path, "bad.json", data)
     code, out, _ = run(capsys, "validate", str(path), "--catalogue", str(catalogue))
     assert code == 1
-    assert "  - case (Une case à cocher): required for a final form, but the box is not ticked" in out
+    assert (
+        "  - case (Une case à cocher): required for a final form, but the box is not ticked" in out
+    )
     assert '  - volume (Quel volume ?): "enorme" is not one of the allowed answers' in out
 
 
-def test_every_file_of_a_batch_is_reported(tmp_path: Path, catalogue: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_every_file_of_a_batch_is_reported(
+    tmp_path: Path, catalogue: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     forms = tmp_path / "forms"
     forms.mkdir()
     write_form(forms, "a.json", complete())
     blank = blank_form(all_kinds())
     write_form(forms, "b.json", dict(blank, status="final"))
     write_form(forms, "c.json", blank)
-    code, out, _ = run(capsys, "validate", str(forms), "--catalogue", str(catalogue), "--format", "json")
+    code, out, _ = run(
+        capsys, "validate", str(forms), "--catalogue", str(catalogue), "--format", "json"
+    )
     assert code == 1
     payload = json.loads(out)
-    assert [(Path(r["file"]).name, r["valid"]) for r in payload["results"]] == [("a.json", True), ("b.json", False), ("c.json", True)]
+    assert [(Path(r["file"]).name, r["valid"]) for r in payload["results"]] == [
+        ("a.json", True),
+        ("b.json", False),
+        ("c.json", True),
+    ]
     assert {e["item"] for e in payload["results"][1]["errors"]} == {"case", "volume", "heures"}
 
 
@@ -78,14 +97,23 @@ def test_every_file_of_a_batch_is_reported(tmp_path: Path, catalogue: Path, caps
     [
         ("", "file is empty"),
         ("   \n", "file is empty"),
-        ("{not json", "not JSON: Expecting property name enclosed in double quotes at line 1, column 2"),
+        (
+            "{not json",
+            "not JSON: Expecting property name enclosed in double quotes at line 1, column 2",
+        ),
         ("\ufeff{}", "UTF-8 byte order mark"),
         ("[1, 2]", "a form must be a JSON object, not a JSON array"),
         ('"texte"', "a form must be a JSON object, not a JSON string"),
         ("{}", 'not a checklist form: it has no "checklist" key'),
         ('{"checklist": "toutes-sortes"}', "form of 'toutes-sortes' has no \"version\" key"),
-        ('{"checklist": "toutes-sorte", "version": "1.2.0"}', "unknown checklist 'toutes-sorte' (did you mean 'toutes-sortes'?)"),
-        ('{"checklist": "toutes-sortes", "version": "9.0.0"}', "checklist 'toutes-sortes' has no version '9.0.0'; known versions: 1.2.0"),
+        (
+            '{"checklist": "toutes-sorte", "version": "1.2.0"}',
+            "unknown checklist 'toutes-sorte' (did you mean 'toutes-sortes'?)",
+        ),
+        (
+            '{"checklist": "toutes-sortes", "version": "9.0.0"}',
+            "checklist 'toutes-sortes' has no version '9.0.0'; known versions: 1.2.0",
+        ),
         ('{"a": NaN}', "not usable JSON: NaN is not a JSON value"),
         ('{"a": 1, "a": 2}', "not usable JSON: key 'a' appears twice"),
     ],
@@ -102,8 +130,12 @@ def test_unusable_input_is_one_line_and_exit_2(
     assert "Traceback" not in err
 
 
-def test_missing_file_and_huge_file(tmp_path: Path, catalogue: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    code, _, err = run(capsys, "validate", str(tmp_path / "absent.json"), "--catalogue", str(catalogue))
+def test_missing_file_and_huge_file(
+    tmp_path: Path, catalogue: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, _, err = run(
+        capsys, "validate", str(tmp_path / "absent.json"), "--catalogue", str(catalogue)
+    )
     assert code == 2 and "no such file" in err
     huge = tmp_path / "huge.json"
     huge.write_bytes(b'{"x": "' + b"a" * (10 * 1024 * 1024) + b'"}')
@@ -111,7 +143,9 @@ def test_missing_file_and_huge_file(tmp_path: Path, catalogue: Path, capsys: pyt
     assert code == 2 and "a form may be at most 10 MB" in err
 
 
-def test_folder_mixing_forms_and_other_files(tmp_path: Path, catalogue: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_folder_mixing_forms_and_other_files(
+    tmp_path: Path, catalogue: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     folder = tmp_path / "mixed"
     folder.mkdir()
     write_form(folder, "a.json", complete())
@@ -138,7 +172,9 @@ def test_missing_catalogue(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -
     assert code == 2 and "no checklist catalogue" in err
 
 
-def test_report_lists_answers_and_what_is_missing(tmp_path: Path, catalogue: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_report_lists_answers_and_what_is_missing(
+    tmp_path: Path, catalogue: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     data = complete()
     data["status"] = "draft"
     data["answers"]["heures"] = None
@@ -152,20 +188,32 @@ def test_report_lists_answers_and_what_is_missing(tmp_path: Path, catalogue: Pat
     assert "- `heures` — Combien d'heures ?" in out
 
 
-def test_report_output_never_overwrites_the_input(tmp_path: Path, catalogue: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_report_output_never_overwrites_the_input(
+    tmp_path: Path, catalogue: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     path = write_form(tmp_path, "f.json", complete())
-    code, _, err = run(capsys, "report", str(path), "--catalogue", str(catalogue), "-o", str(path), "--force")
+    code, _, err = run(
+        capsys, "report", str(path), "--catalogue", str(catalogue), "-o", str(path), "--force"
+    )
     assert code == 2 and "refusing to write over an input file" in err
     out_file = tmp_path / "report.md"
-    assert run(capsys, "report", str(path), "--catalogue", str(catalogue), "-o", str(out_file))[0] == 0
+    assert (
+        run(capsys, "report", str(path), "--catalogue", str(catalogue), "-o", str(out_file))[0] == 0
+    )
     assert out_file.read_text().startswith("# Toutes les sortes")
-    code, _, err = run(capsys, "report", str(path), "--catalogue", str(catalogue), "-o", str(out_file))
+    code, _, err = run(
+        capsys, "report", str(path), "--catalogue", str(catalogue), "-o", str(out_file)
+    )
     assert code == 2 and "already exists" in err
 
 
-def test_no_command_modifies_its_inputs(tmp_path: Path, catalogue: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_no_command_modifies_its_inputs(
+    tmp_path: Path, catalogue: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     forms = [write_form(tmp_path, "ok.json", complete()), write_form(tmp_path, "bad.json", "{")]
-    before = {p: hashlib.sha256(p.read_bytes()).hexdigest() for p in [*forms, *catalogue.rglob("*.json")]}
+    before = {
+        p: hashlib.sha256(p.read_bytes()).hexdigest() for p in [*forms, *catalogue.rglob("*.json")]
+    }
     for path in forms:
         run(capsys, "validate", str(path), "--catalogue", str(catalogue))
         run(capsys, "report", str(path), "--catalogue", str(catalogue))

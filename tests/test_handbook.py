@@ -10,13 +10,12 @@ from typing import Any
 
 import jsonschema_rs
 import pytest
-from jsonschema import Draft202012Validator
-
 from checklist_forms.catalogue import Catalogue
 from checklist_forms.cli import main
 from checklist_forms.extract import build_tree, compare
 from checklist_forms.forms import LoadedForm
 from checklist_forms.validate import Validator
+from jsonschema import Draft202012Validator
 
 ROOT = Path(__file__).resolve().parent.parent
 DOCS = ROOT / "docs"
@@ -42,7 +41,9 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 def pages(site: Path) -> list[Path]:
     skip = {"genindex.html", "search.html"}
-    return sorted(p for p in site.rglob("*.html") if p.name not in skip and "_static" not in p.parts)
+    return sorted(
+        p for p in site.rglob("*.html") if p.name not in skip and "_static" not in p.parts
+    )
 
 
 @pytest.mark.slow
@@ -84,7 +85,11 @@ def test_site_publishes_every_checklist(site: Path) -> None:
 @pytest.mark.slow
 def test_site_forms_equal_committed_forms(site: Path) -> None:
     published = site / "checklists"
-    files = {p.relative_to(published).as_posix(): p.read_bytes() for p in published.rglob("*") if p.is_file()}
+    files = {
+        p.relative_to(published).as_posix(): p.read_bytes()
+        for p in published.rglob("*")
+        if p.is_file()
+    }
     assert compare(files, COMMITTED / "fr") == []
 
 
@@ -92,7 +97,9 @@ def committed_entries() -> list[dict[str, Any]]:
     return json.loads((COMMITTED / "index.json").read_text())["checklists"]  # type: ignore[no-any-return]
 
 
-@pytest.mark.parametrize("entry", committed_entries(), ids=lambda e: f"{e['language']}-{e['id']}-{e['version']}")
+@pytest.mark.parametrize(
+    "entry", committed_entries(), ids=lambda e: f"{e['language']}-{e['id']}-{e['version']}"
+)
 def test_committed_schema_and_blank_form(entry: dict[str, Any]) -> None:
     schema = json.loads((COMMITTED / entry["schema"]).read_text())
     blank = json.loads((COMMITTED / entry["form"]).read_text())
@@ -110,10 +117,14 @@ def test_committed_schema_and_blank_form(entry: dict[str, Any]) -> None:
 def test_committed_forms_are_up_to_date() -> None:
     """Fails, naming the files, when docs/ changed without `checklist-forms export`."""
     problems = compare(build_tree(DOCS), COMMITTED)
-    assert problems == [], "\n".join(problems) + "\nrun `checklist-forms export` and commit checklists/"
+    assert problems == [], (
+        "\n".join(problems) + "\nrun `checklist-forms export` and commit checklists/"
+    )
 
 
-def test_check_command_names_stale_files(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_check_command_names_stale_files(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     copy = tmp_path / "checklists"
     shutil.copytree(COMMITTED, copy)
     victim = copy / committed_entries()[0]["schema"]

@@ -6,17 +6,16 @@ from pathlib import Path
 from typing import Any
 
 import yaml
-from helpers import BASE_URL, all_kinds
-from hypothesis import HealthCheck, given, settings
-from hypothesis import strategies as st
-from jsonschema import Draft202012Validator
-
 from checklist_forms.catalogue import Catalogue, render_tree, write_tree
 from checklist_forms.definition import SUBTYPES, build_checklist
 from checklist_forms.forms import LoadedForm
 from checklist_forms.model import ITEM_KINDS
 from checklist_forms.schema import build_schema
 from checklist_forms.validate import Validator
+from helpers import BASE_URL, all_kinds
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from jsonschema import Draft202012Validator
 
 KEYS = [
     "id", "kind", "label", "help", "required", "visible_if", "weight", "must_have", "choices",
@@ -26,11 +25,15 @@ KEYS = [
 ]  # fmt: skip
 scalars = st.one_of(
     st.none(), st.booleans(), st.integers(-5, 5), st.floats(allow_nan=True), st.text(max_size=8),
-    st.sampled_from(list(ITEM_KINDS) + ["a", "b", "x-y", "1.0.0"]),
+    st.sampled_from([*ITEM_KINDS, "a", "b", "x-y", "1.0.0"]),
 )  # fmt: skip
 json_values = st.recursive(
-    st.one_of(st.none(), st.booleans(), st.integers(), st.floats(allow_nan=False), st.text(max_size=10)),
-    lambda inner: st.one_of(st.lists(inner, max_size=4), st.dictionaries(st.text(max_size=6), inner, max_size=4)),
+    st.one_of(
+        st.none(), st.booleans(), st.integers(), st.floats(allow_nan=False), st.text(max_size=10)
+    ),
+    lambda inner: st.one_of(
+        st.lists(inner, max_size=4), st.dictionaries(st.text(max_size=6), inner, max_size=4)
+    ),
     max_leaves=20,
 )
 trees = st.recursive(
@@ -45,7 +48,9 @@ trees = st.recursive(
 @settings(max_examples=300, deadline=None)
 @given(tree=trees)
 def test_any_yaml_tree_gives_problems_not_exceptions(tree: Any) -> None:
-    body = yaml.safe_dump({"sections": tree} if not isinstance(tree, dict) else tree, allow_unicode=True)
+    body = yaml.safe_dump(
+        {"sections": tree} if not isinstance(tree, dict) else tree, allow_unicode=True
+    )
     checklist, problems = build_checklist("essai", {"version": "1.0.0", "title": "Essai"}, body)
     assert all(p.subtype in SUBTYPES for p in problems)
     if checklist is not None:
@@ -59,10 +64,14 @@ def test_any_text_gives_problems_not_exceptions(text: str) -> None:
     assert all(p.subtype in SUBTYPES for p in problems)
 
 
-@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
 @given(data=st.dictionaries(st.sampled_from(["checklist", "version", "language", "status", "answers", "x"]), json_values),
        answers=st.dictionaries(st.sampled_from([i.id for i in all_kinds().answerable_items()] + ["zz"]), json_values))  # fmt: skip
-def test_any_form_gives_a_verdict(tmp_path_factory: Any, data: dict[str, Any], answers: dict[str, Any]) -> None:
+def test_any_form_gives_a_verdict(
+    tmp_path_factory: Any, data: dict[str, Any], answers: dict[str, Any]
+) -> None:
     folder = Path(tmp_path_factory.mktemp("cat", numbered=True))
     write_tree(folder, render_tree([(all_kinds(), "index")], BASE_URL))
     validator = Validator(Catalogue.load(folder))
@@ -79,7 +88,11 @@ answer_values = st.one_of(
 
 
 @settings(max_examples=400, deadline=None)
-@given(answers=st.fixed_dictionaries({}, optional={i.id: answer_values for i in all_kinds().answerable_items()}))
+@given(
+    answers=st.fixed_dictionaries(
+        {}, optional={i.id: answer_values for i in all_kinds().answerable_items()}
+    )
+)
 def test_final_rule_and_second_validator_agree(answers: dict[str, Any]) -> None:
     """Python's "missing for final", jsonschema and jsonschema-rs reach one verdict."""
     import jsonschema_rs
@@ -90,7 +103,13 @@ def test_final_rule_and_second_validator_agree(answers: dict[str, Any]) -> None:
     ours = Draft202012Validator(schema, format_checker=FormatChecker())
     other = jsonschema_rs.Draft202012Validator(schema, validate_formats=True)
     for status in ("draft", "final"):
-        form = {"checklist": checklist.id, "version": checklist.version, "language": "fr", "status": status, "answers": answers}
+        form = {
+            "checklist": checklist.id,
+            "version": checklist.version,
+            "language": "fr",
+            "status": status,
+            "answers": answers,
+        }
         verdict = ours.is_valid(form)
         assert verdict == other.is_valid(form), status
         if status == "final" and ours.is_valid(dict(form, status="draft")):

@@ -27,7 +27,11 @@ def site(pages: int = PAGES) -> dict[str, str]:
 
 
 def forms(folder: Path) -> dict[str, bytes]:
-    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+    return {
+        p.relative_to(folder).as_posix(): p.read_bytes()
+        for p in sorted(folder.rglob("*"))
+        if p.is_file()
+    }
 
 
 def test_parallel_build_equals_serial_build(build_site: BuildSite, tmp_path: Path) -> None:
@@ -47,7 +51,7 @@ def test_duplicate_ids_across_parallel_workers(build_site: BuildSite, tmp_path: 
     built = build_site(files, srcdir=tmp_path / "dup", parallel=4, expect_warnings=True)
     assert CHUNKED.search(built.status)
     assert built.warnings == [
-        f"p39.md:3: WARNING: checklist id 'liste-00' is already used in p00.md:3; "
+        "p39.md:3: WARNING: checklist id 'liste-00' is already used in p00.md:3; "
         "checklist ids must be unique across the site [checklist.duplicate_checklist]"
     ]
 
@@ -78,9 +82,9 @@ def test_noop_rebuild_and_single_page_edit(build_site: BuildSite, tmp_path: Path
     edited = files["p02.md"].replace("label: Une case à cocher", "label: Une case modifiée")
     third = build_site({"p02.md": edited}, srcdir=src)
     assert "0 added, 1 changed, 0 removed" in third.status
-    assert json.loads(schema.read_text())["properties"]["answers"]["properties"]["case"]["title"] == (
-        "Une case modifiée"
-    )
+    assert json.loads(schema.read_text())["properties"]["answers"]["properties"]["case"][
+        "title"
+    ] == ("Une case modifiée")
     after = forms(third.forms())
     changed = sorted(k for k in after if after[k] != before.get(k))
     # Only the edited text changed: the blank form and the catalogue hold no labels.

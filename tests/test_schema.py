@@ -9,17 +9,22 @@ from typing import Any
 
 import jsonschema_rs
 import pytest
-from helpers import BASE_URL, all_kinds, final_answers
-from jsonschema import Draft202012Validator, FormatChecker
-
 from checklist_forms.catalogue import Catalogue, render_tree, write_tree
 from checklist_forms.forms import LoadedForm
 from checklist_forms.schema import blank_form, build_schema, dumps
 from checklist_forms.validate import Validator
+from helpers import BASE_URL, all_kinds, final_answers
+from jsonschema import Draft202012Validator, FormatChecker
 
 
 def form(answers: dict[str, Any], status: str = "final", **extra: Any) -> dict[str, Any]:
-    data = {"checklist": "toutes-sortes", "version": "1.2.0", "language": "fr", "status": status, "answers": answers}
+    data = {
+        "checklist": "toutes-sortes",
+        "version": "1.2.0",
+        "language": "fr",
+        "status": status,
+        "answers": answers,
+    }
     data.update(extra)
     return data
 
@@ -122,7 +127,9 @@ def test_condition_on_rating_is_strict_about_booleans(validator: Validator) -> N
 
 
 def test_wrong_choice_names_the_allowed_labels(validator: Validator) -> None:
-    result = validator.validate(LoadedForm("f.json", form(with_answers(volume="enorme"), status="draft")))
+    result = validator.validate(
+        LoadedForm("f.json", form(with_answers(volume="enorme"), status="draft"))
+    )
     assert len(result.errors) == 1
     error = result.errors[0]
     assert error.item == "volume"
@@ -149,7 +156,9 @@ def test_wrong_choice_names_the_allowed_labels(validator: Validator) -> None:
         ({"volumes": "fort"}, "volumes", "did you mean 'volume'?"),
     ],
 )
-def test_type_errors_are_plain_words(validator: Validator, changes: dict[str, Any], item: str, words: str) -> None:
+def test_type_errors_are_plain_words(
+    validator: Validator, changes: dict[str, Any], item: str, words: str
+) -> None:
     answers = final_answers()
     answers.update(changes)
     result = validator.validate(LoadedForm("f.json", form(answers, status="draft")))
@@ -216,7 +225,10 @@ def test_jsonschema_rs_agrees(schema: dict[str, Any], name: str, data: dict[str,
 
 
 def test_fixtures_cover_both_verdicts(schema: dict[str, Any]) -> None:
-    verdicts = {Draft202012Validator(schema, format_checker=FormatChecker()).is_valid(d) for _, d in _fixtures()}
+    verdicts = {
+        Draft202012Validator(schema, format_checker=FormatChecker()).is_valid(d)
+        for _, d in _fixtures()
+    }
     assert verdicts == {True, False}
 
 

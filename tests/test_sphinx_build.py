@@ -20,7 +20,12 @@ def test_html_renders_a_fillable_checklist(build_site: BuildSite) -> None:
     assert '<fieldset class="checklist-section"' in html and "<legend>Les bases</legend>" in html
     assert 'type="checkbox" id="cl-toutes-sortes-case"' in html
     assert 'type="radio" id="cl-toutes-sortes-volume-faible"' in html
-    assert "<select" in html and "<textarea" in html and 'type="date"' in html and 'type="number"' in html
+    assert (
+        "<select" in html
+        and "<textarea" in html
+        and 'type="date"' in html
+        and 'type="number"' in html
+    )
     # rating anchors as a table, help bound to the control
     assert '<table class="checklist-anchors">' in html and "Plusieurs exemples mesurés." in html
     assert 'aria-describedby="cl-toutes-sortes-case-help"' in html
@@ -33,7 +38,9 @@ def test_html_renders_a_fillable_checklist(build_site: BuildSite) -> None:
 
 
 def test_download_links_from_a_nested_page(build_site: BuildSite) -> None:
-    built = build_site({"index.md": "# Accueil\n\n```{toctree}\nsub/page\n```\n", "sub/page.md": ALL_KINDS})
+    built = build_site(
+        {"index.md": "# Accueil\n\n```{toctree}\nsub/page\n```\n", "sub/page.md": ALL_KINDS}
+    )
     assert 'href="../checklists/toutes-sortes/1.2.0/schema.json"' in built.html("sub/page")
     index = json.loads((built.forms() / "index.json").read_text())
     assert index["checklists"][0]["page"] == "sub/page"
@@ -63,8 +70,12 @@ def test_export_files(build_site: BuildSite) -> None:
 def test_two_builds_give_identical_bytes(build_site: BuildSite, tmp_path: Path) -> None:
     one = build_site({"index.md": ALL_KINDS}, srcdir=tmp_path / "a")
     two = build_site({"index.md": ALL_KINDS}, srcdir=tmp_path / "b")
-    files_one = {p.relative_to(one.forms()): p.read_bytes() for p in one.forms().rglob("*") if p.is_file()}
-    files_two = {p.relative_to(two.forms()): p.read_bytes() for p in two.forms().rglob("*") if p.is_file()}
+    files_one = {
+        p.relative_to(one.forms()): p.read_bytes() for p in one.forms().rglob("*") if p.is_file()
+    }
+    files_two = {
+        p.relative_to(two.forms()): p.read_bytes() for p in two.forms().rglob("*") if p.is_file()
+    }
     assert files_one == files_two
 
 
@@ -82,9 +93,15 @@ def test_colon_fence_and_rest(build_site: BuildSite) -> None:
     indented = "\n".join("   " + line if line else "" for line in body.splitlines())
     rest = "Titre\n=====\n\n.. checklist:: en-rest\n" + indented + "\n"
     built = build_site(
-        {"index.md": "# Accueil\n\n```{toctree}\ncolon\nrest\n```\n", "colon.md": colon, "rest.rst": rest}
+        {
+            "index.md": "# Accueil\n\n```{toctree}\ncolon\nrest\n```\n",
+            "colon.md": colon,
+            "rest.rst": rest,
+        }
     )
-    ids = sorted(e["id"] for e in json.loads((built.forms() / "index.json").read_text())["checklists"])
+    ids = sorted(
+        e["id"] for e in json.loads((built.forms() / "index.json").read_text())["checklists"]
+    )
     assert ids == ["deux-points", "en-rest"]
 
 
@@ -128,7 +145,14 @@ def test_assets_only_for_html(build_site: BuildSite) -> None:
 def test_gettext_extracts_every_label(build_site: BuildSite) -> None:
     built = build_site({"index.md": ALL_KINDS}, buildername="gettext")
     pot = (built.outdir / "index.pot").read_text()
-    for text in ("Une case à cocher", "Cochez-la.", "Faible", "Plusieurs exemples mesurés.", "Les bases", "Tests"):
+    for text in (
+        "Une case à cocher",
+        "Cochez-la.",
+        "Faible",
+        "Plusieurs exemples mesurés.",
+        "Les bases",
+        "Tests",
+    ):
         assert f'msgid "{text}"' in pot, text
     assert "index.md:" in pot
 
@@ -160,7 +184,9 @@ def test_translated_build_exports_translated_forms(build_site: BuildSite, tmp_pa
 
 
 def test_catalogue_directive_lists_every_checklist(build_site: BuildSite) -> None:
-    second = ALL_KINDS.replace("toutes-sortes", "autre-liste").replace("Toutes les sortes d'éléments", "Une autre")
+    second = ALL_KINDS.replace("toutes-sortes", "autre-liste").replace(
+        "Toutes les sortes d'éléments", "Une autre"
+    )
     built = build_site(
         {
             "index.md": "# Accueil\n\n```{toctree}\nune\ndeux\ncatalogue\n```\n",

@@ -50,7 +50,12 @@ def structure_fingerprint(checklist: Checklist) -> str:
                     "max": item.max,
                     "visible_if": None
                     if item.visible_if is None
-                    else [item.visible_if.item, item.visible_if.equals, item.visible_if.any_of, item.visible_if.answered],
+                    else [
+                        item.visible_if.item,
+                        item.visible_if.equals,
+                        item.visible_if.any_of,
+                        item.visible_if.answered,
+                    ],
                 }
             )
     digest = hashlib.sha256(json.dumps(structure, sort_keys=True).encode()).hexdigest()
@@ -177,7 +182,9 @@ class Catalogue:
     def schema(self, entry: Entry) -> dict[str, Any]:
         if entry.schema_file not in self._schemas:
             try:
-                self._schemas[entry.schema_file] = json.loads(entry.schema_file.read_text(encoding="utf-8"))
+                self._schemas[entry.schema_file] = json.loads(
+                    entry.schema_file.read_text(encoding="utf-8")
+                )
             except (OSError, ValueError) as exc:
                 raise CatalogueError(f"schema {entry.schema_file} is unreadable: {exc}") from None
         return self._schemas[entry.schema_file]

@@ -28,9 +28,15 @@ def _print_result(result: Result) -> None:
     if result.valid:
         print(f"{result.file}: valid {result.status} form of {result.checklist} {result.version}")
     else:
-        print(f"{result.file}: INVALID {result.status or 'form'} of {result.checklist} {result.version}")
+        print(
+            f"{result.file}: INVALID {result.status or 'form'} of {result.checklist} {result.version}"
+        )
         for issue in result.errors:
-            where = f"{issue.item} ({issue.label})" if issue.item and issue.label else (issue.item or "form")
+            where = (
+                f"{issue.item} ({issue.label})"
+                if issue.item and issue.label
+                else (issue.item or "form")
+            )
             print(f"  - {where}: {issue.message}")
     for issue in result.warnings:
         print(f"  ! {issue.item} ({issue.label}): {issue.message}")
@@ -149,7 +155,9 @@ def build_parser() -> argparse.ArgumentParser:
 
     def docs_options(p: argparse.ArgumentParser) -> None:
         p.add_argument("--docs", default="docs", help="Sphinx source folder (default: ./docs)")
-        p.add_argument("--output", default="checklists", help="forms folder (default: ./checklists)")
+        p.add_argument(
+            "--output", default="checklists", help="forms folder (default: ./checklists)"
+        )
 
     p = sub.add_parser("validate", help="validate filled forms (files or folders)")
     p.add_argument("inputs", nargs="+", metavar="FILE|DIR")

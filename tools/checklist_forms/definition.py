@@ -176,9 +176,14 @@ def _number(
         ctx.add("bad_value", f"{key!r} of {what} must be {kind}, not {_describe(value)}", value)
         return None
     number = _scalar(value)
-    if not isinstance(number, int | float) or number != number or number in (
-        float("inf"),
-        float("-inf"),
+    if (
+        not isinstance(number, int | float)
+        or number != number
+        or number
+        in (
+            float("inf"),
+            float("-inf"),
+        )
     ):
         ctx.add("bad_value", f"{key!r} of {what} must be a finite number", value)
         return None
@@ -246,7 +251,9 @@ def _points(
     for key_node, value_node in node.value:
         value = _scalar(value_node) if isinstance(value_node, yaml.ScalarNode) else None
         if value_node.tag not in (_INT_TAG, _FLOAT_TAG) or not isinstance(value, int | float):
-            ctx.add("bad_value", f"points for {key_node.value!r} in {what} must be a number", value_node)
+            ctx.add(
+                "bad_value", f"points for {key_node.value!r} in {what} must be a number", value_node
+            )
             continue
         out[str(key_node.value)] = value
     return out
@@ -296,17 +303,29 @@ def _condition(ctx: _Ctx, node: yaml.Node, what: str) -> _RawCondition | None:
     value_node = keys[mode][1]
     if mode == "any_of":
         if not isinstance(value_node, yaml.SequenceNode) or not value_node.value:
-            ctx.add("visible_if", f"'any_of' in the condition of {what} must be a non-empty list", value_node)
+            ctx.add(
+                "visible_if",
+                f"'any_of' in the condition of {what} must be a non-empty list",
+                value_node,
+            )
             return None
         values = list(value_node.value)
     elif mode == "answered":
         if not (isinstance(value_node, yaml.ScalarNode) and value_node.tag == _BOOL_TAG):
-            ctx.add("visible_if", f"'answered' in the condition of {what} must be true or false", value_node)
+            ctx.add(
+                "visible_if",
+                f"'answered' in the condition of {what} must be true or false",
+                value_node,
+            )
             return None
         values = [value_node]
     else:
         if not isinstance(value_node, yaml.ScalarNode):
-            ctx.add("visible_if", f"'equals' in the condition of {what} must be a single value", value_node)
+            ctx.add(
+                "visible_if",
+                f"'equals' in the condition of {what} must be a single value",
+                value_node,
+            )
             return None
         values = [value_node]
     return _RawCondition(node=keys["item"][1], item=target, mode=mode, values=values)
@@ -327,7 +346,11 @@ def _resolve_condition(
         )
         return None
     if not target.answerable:
-        ctx.add("visible_if", f"the condition of {what} depends on note {raw.item!r}, which has no answer", raw.node)
+        ctx.add(
+            "visible_if",
+            f"the condition of {what} depends on note {raw.item!r}, which has no answer",
+            raw.node,
+        )
         return None
     if raw.mode == "answered":
         return Condition(item=raw.item, answered=bool(_scalar(raw.values[0])))
@@ -415,7 +438,11 @@ def _choices(ctx: _Ctx, nodes: list[yaml.Node], what: str, anchor: yaml.Node) ->
 
 def _levels(ctx: _Ctx, nodes: list[yaml.Node], what: str, anchor: yaml.Node) -> tuple[Level, ...]:
     if not nodes:
-        ctx.add("no_choices", f"{what} has no levels: add a 'levels' list with an anchor per level", anchor)
+        ctx.add(
+            "no_choices",
+            f"{what} has no levels: add a 'levels' list with an anchor per level",
+            anchor,
+        )
         return ()
     out: list[Level] = []
     seen: set[int] = set()
@@ -433,10 +460,16 @@ def _levels(ctx: _Ctx, nodes: list[yaml.Node], what: str, anchor: yaml.Node) -> 
             continue
         level_value = int(value)
         if level_value in seen:
-            ctx.add("duplicate_choice", f"{what} has two levels with value {level_value}", keys["value"][1])
+            ctx.add(
+                "duplicate_choice",
+                f"{what} has two levels with value {level_value}",
+                keys["value"][1],
+            )
             continue
         if out and level_value < out[-1].value:
-            ctx.add("bad_value", f"the levels of {what} must be in increasing order", keys["value"][1])
+            ctx.add(
+                "bad_value", f"the levels of {what} must be in increasing order", keys["value"][1]
+            )
         seen.add(level_value)
         out.append(Level(value=level_value, label=label, anchor=anchor_text))
     return tuple(out)
@@ -493,11 +526,15 @@ def _item(
     }
     if kind in CHOICE_KINDS:
         anchor = keys["choices"][1] if "choices" in keys else node
-        fields["choices"] = _choices(ctx, _list(ctx, keys, "choices", what, node, required=False), what, anchor)
+        fields["choices"] = _choices(
+            ctx, _list(ctx, keys, "choices", what, node, required=False), what, anchor
+        )
     if kind == "single_choice":
         display = _text(ctx, keys, "display", what) or "radio"
         if display not in ("radio", "select"):
-            ctx.add("bad_value", f"'display' of {what} must be 'radio' or 'select'", keys["display"][1])
+            ctx.add(
+                "bad_value", f"'display' of {what} must be 'radio' or 'select'", keys["display"][1]
+            )
             display = "radio"
         fields["display"] = display
     if kind == "multi_choice":
@@ -505,7 +542,11 @@ def _item(
             number = _number(ctx, keys, key, what, integer=True, minimum=0)
             fields[key] = int(number) if number is not None else None
         if fields["max_selected"] is not None and fields["max_selected"] > len(fields["choices"]):
-            ctx.add("bad_value", f"'max_selected' of {what} is larger than its number of choices", keys["max_selected"][1])
+            ctx.add(
+                "bad_value",
+                f"'max_selected' of {what} is larger than its number of choices",
+                keys["max_selected"][1],
+            )
     if kind == "checkbox":
         fields["points"] = _points(ctx, keys, what)
     if kind == "text":
@@ -518,11 +559,17 @@ def _item(
         fields["max"] = _number(ctx, keys, "max", what)
         fields["step"] = _number(ctx, keys, "step", what, minimum=0)
         fields["unit"] = _text(ctx, keys, "unit", what)
-        if fields["min"] is not None and fields["max"] is not None and fields["min"] > fields["max"]:
+        if (
+            fields["min"] is not None
+            and fields["max"] is not None
+            and fields["min"] > fields["max"]
+        ):
             ctx.add("bad_value", f"'min' of {what} is greater than its 'max'", keys["min"][1])
     if kind == "rating":
         anchor = keys["levels"][1] if "levels" in keys else node
-        fields["levels"] = _levels(ctx, _list(ctx, keys, "levels", what, node, required=False), what, anchor)
+        fields["levels"] = _levels(
+            ctx, _list(ctx, keys, "levels", what, node, required=False), what, anchor
+        )
     return Item(**fields), raw_condition, node
 
 
@@ -538,10 +585,14 @@ def parse_body(text: str) -> tuple[dict[str, Any], list[Problem]]:
         mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
         reason = getattr(exc, "problem", None) or str(exc).splitlines()[0]
         line = mark.line if mark is not None else None
-        ctx.problems.append(Problem("yaml", f"the checklist body is not valid YAML: {reason}", line))
+        ctx.problems.append(
+            Problem("yaml", f"the checklist body is not valid YAML: {reason}", line)
+        )
         return {}, ctx.problems
     if root is None:
-        ctx.problems.append(Problem("missing_key", "the checklist has no body: add 'sections'", None))
+        ctx.problems.append(
+            Problem("missing_key", "the checklist has no body: add 'sections'", None)
+        )
         return {}, ctx.problems
     keys = _mapping(ctx, root, "the checklist", _BODY_KEYS)
     if not keys:
@@ -594,16 +645,31 @@ def parse_body(text: str) -> tuple[dict[str, Any], list[Problem]]:
             if not claim(item.id, id_node, "item") or item.line is None:
                 continue
             if raw_condition is not None:
-                later = all_item_ids[all_item_ids.index(item.id) + 1 :] if item.id in all_item_ids else []
-                condition = _resolve_condition(ctx, raw_condition, earlier, later + [item.id], f"item {item.id!r}")
+                later = (
+                    all_item_ids[all_item_ids.index(item.id) + 1 :]
+                    if item.id in all_item_ids
+                    else []
+                )
+                condition = _resolve_condition(
+                    ctx, raw_condition, earlier, [*later, item.id], f"item {item.id!r}"
+                )
                 item = _replace(item, visible_if=condition)
             earlier[item.id] = item
             items.append(item)
         if sid and claim(sid, skeys["id"][1], "section"):
-            sections.append(Section(id=sid, title=title, intro=_text(ctx, skeys, "intro", swhat), items=tuple(items)))
+            sections.append(
+                Section(
+                    id=sid, title=title, intro=_text(ctx, skeys, "intro", swhat), items=tuple(items)
+                )
+            )
     scoring = _scoring(ctx, keys, earlier) if "scoring" in keys else None
     renamed = _renamed(ctx, keys, earlier)
-    return {"intro": intro, "sections": tuple(sections), "scoring": scoring, "renamed": renamed}, ctx.problems
+    return {
+        "intro": intro,
+        "sections": tuple(sections),
+        "scoring": scoring,
+        "renamed": renamed,
+    }, ctx.problems
 
 
 def _replace(item: Item, **changes: Any) -> Item:
@@ -612,14 +678,20 @@ def _replace(item: Item, **changes: Any) -> Item:
     return replace(item, **changes)
 
 
-def _scoring(ctx: _Ctx, keys: Mapping[str, tuple[yaml.Node, yaml.Node]], items: Mapping[str, Item]) -> Scoring | None:
+def _scoring(
+    ctx: _Ctx, keys: Mapping[str, tuple[yaml.Node, yaml.Node]], items: Mapping[str, Item]
+) -> Scoring | None:
     node = keys["scoring"][1]
     skeys = _mapping(ctx, node, "'scoring'", ("method", "outcomes", "flags"))
     if not skeys:
         return None
     method = _text(ctx, skeys, "method", "'scoring'", required=True, anchor=node)
     if method and method not in ("tally", "weighted"):
-        ctx.add("bad_value", f"'method' of 'scoring' must be 'tally' or 'weighted', not {method!r}", skeys["method"][1])
+        ctx.add(
+            "bad_value",
+            f"'method' of 'scoring' must be 'tally' or 'weighted', not {method!r}",
+            skeys["method"][1],
+        )
         return None
     outcomes: list[Outcome] = []
     seen: set[str] = set()
@@ -630,7 +702,9 @@ def _scoring(ctx: _Ctx, keys: Mapping[str, tuple[yaml.Node, yaml.Node]], items: 
             continue
         oid = _slug(ctx, okeys, "id", owhat, onode)
         if oid in seen:
-            ctx.add("duplicate_id", f"outcome id {oid!r} is used twice in 'scoring'", okeys["id"][1])
+            ctx.add(
+                "duplicate_id", f"outcome id {oid!r} is used twice in 'scoring'", okeys["id"][1]
+            )
             continue
         seen.add(oid)
         outcome = Outcome(
@@ -641,7 +715,9 @@ def _scoring(ctx: _Ctx, keys: Mapping[str, tuple[yaml.Node, yaml.Node]], items: 
             when_must_have_fails=bool(_bool(ctx, okeys, "when_must_have_fails", owhat)),
         )
         if method == "weighted" and outcome.min is None and not outcome.when_must_have_fails:
-            ctx.add("missing_key", f"{owhat} needs a 'min' score (0 to 100) for weighted scoring", onode)
+            ctx.add(
+                "missing_key", f"{owhat} needs a 'min' score (0 to 100) for weighted scoring", onode
+            )
         if oid:
             outcomes.append(outcome)
     flags: list[Flag] = []
@@ -661,7 +737,9 @@ def _scoring(ctx: _Ctx, keys: Mapping[str, tuple[yaml.Node, yaml.Node]], items: 
             flags.append(Flag(id=fid, label=label, when=condition))
     outcome_ids = {o.id for o in outcomes}
     for item in items.values():
-        for source, points in [(item.id, item.points)] + [(f"{item.id}/{c.value}", c.points) for c in item.choices]:
+        for source, points in [(item.id, item.points)] + [
+            (f"{item.id}/{c.value}", c.points) for c in item.choices
+        ]:
             for target in points:
                 if target not in outcome_ids:
                     ctx.add(
@@ -674,9 +752,13 @@ def _scoring(ctx: _Ctx, keys: Mapping[str, tuple[yaml.Node, yaml.Node]], items: 
     return Scoring(method=method, outcomes=tuple(outcomes), flags=tuple(flags))  # type: ignore[arg-type]
 
 
-def _renamed(ctx: _Ctx, keys: Mapping[str, tuple[yaml.Node, yaml.Node]], items: Mapping[str, Item]) -> tuple[Rename, ...]:
+def _renamed(
+    ctx: _Ctx, keys: Mapping[str, tuple[yaml.Node, yaml.Node]], items: Mapping[str, Item]
+) -> tuple[Rename, ...]:
     out: list[Rename] = []
-    for index, rnode in enumerate(_list(ctx, keys, "renamed", "the checklist", None, required=False), 1):
+    for index, rnode in enumerate(
+        _list(ctx, keys, "renamed", "the checklist", None, required=False), 1
+    ):
         rwhat = f"rename {index}"
         rkeys = _mapping(ctx, rnode, rwhat, ("from", "to", "since"))
         if not rkeys:
@@ -685,10 +767,18 @@ def _renamed(ctx: _Ctx, keys: Mapping[str, tuple[yaml.Node, yaml.Node]], items: 
         target = _slug(ctx, rkeys, "to", rwhat, rnode)
         since = _text(ctx, rkeys, "since", rwhat, required=True, anchor=rnode)
         if since and not SEMVER.match(since):
-            ctx.add("bad_version", f"'since' of {rwhat} must be a version like 1.2.0, not {since!r}", rkeys["since"][1])
+            ctx.add(
+                "bad_version",
+                f"'since' of {rwhat} must be a version like 1.2.0, not {since!r}",
+                rkeys["since"][1],
+            )
             continue
         if target and target not in items:
-            ctx.add("bad_value", f"{rwhat} renames to {target!r}, which is not an item of this checklist", rkeys["to"][1])
+            ctx.add(
+                "bad_value",
+                f"{rwhat} renames to {target!r}, which is not an item of this checklist",
+                rkeys["to"][1],
+            )
             continue
         if source and target and since:
             out.append(Rename(from_id=source, to_id=target, since=since))
@@ -705,25 +795,43 @@ def build_checklist(
     """Read a whole definition: the directive argument, its options and the YAML body."""
     parts, problems = parse_body(body)
     if not checklist_id:
-        problems.insert(0, Problem("missing_id", "the checklist has no id: write it after the directive name"))
+        problems.insert(
+            0, Problem("missing_id", "the checklist has no id: write it after the directive name")
+        )
     elif not SLUG.match(checklist_id):
         problems.insert(
             0,
-            Problem("missing_id", f"checklist id {checklist_id!r} must be a slug: lowercase letters, digits and hyphens"),
+            Problem(
+                "missing_id",
+                f"checklist id {checklist_id!r} must be a slug: lowercase letters, digits and hyphens",
+            ),
         )
         checklist_id = ""
     version = options.get("version", "").strip()
     if not version:
-        problems.insert(0, Problem("bad_version", "the checklist has no :version: option (for example 1.0.0)", option="version"))
+        problems.insert(
+            0,
+            Problem(
+                "bad_version",
+                "the checklist has no :version: option (for example 1.0.0)",
+                option="version",
+            ),
+        )
     elif not SEMVER.match(version):
         problems.insert(
             0,
-            Problem("bad_version", f"version {version!r} is not a semantic version MAJOR.MINOR.PATCH such as 1.0.0", option="version"),
+            Problem(
+                "bad_version",
+                f"version {version!r} is not a semantic version MAJOR.MINOR.PATCH such as 1.0.0",
+                option="version",
+            ),
         )
         version = ""
     title = options.get("title", "").strip()
     if not title:
-        problems.insert(0, Problem("missing_key", "the checklist has no :title: option", option="title"))
+        problems.insert(
+            0, Problem("missing_key", "the checklist has no :title: option", option="title")
+        )
     if not checklist_id or not version or not title or not parts.get("sections"):
         return None, problems
     checklist = Checklist(

@@ -27,7 +27,11 @@ def languages(docs: Path) -> list[str]:
     found = [SOURCE_LANGUAGE]
     locales = docs / "locales"
     if locales.is_dir():
-        found += sorted(p.name for p in locales.iterdir() if (p / "LC_MESSAGES").is_dir() and p.name != SOURCE_LANGUAGE)
+        found += sorted(
+            p.name
+            for p in locales.iterdir()
+            if (p / "LC_MESSAGES").is_dir() and p.name != SOURCE_LANGUAGE
+        )
     return found
 
 
@@ -75,7 +79,11 @@ def build_tree(docs: Path) -> dict[str, bytes]:
 def compare(expected: dict[str, bytes], folder: Path) -> list[str]:
     """Differences between the expected files and a folder, one line each."""
     problems = []
-    present = {p.relative_to(folder).as_posix() for p in folder.rglob("*") if p.is_file()} if folder.is_dir() else set()
+    present = (
+        {p.relative_to(folder).as_posix() for p in folder.rglob("*") if p.is_file()}
+        if folder.is_dir()
+        else set()
+    )
     for rel in sorted(expected):
         target = folder / rel
         if rel not in present:

@@ -51,14 +51,18 @@ def load_form(path: Path) -> LoadedForm:
     try:
         size = path.stat().st_size
         if size > MAX_BYTES:
-            raise FormError(path, f"file is {size / 1024 / 1024:.1f} MB; a form may be at most 10 MB")
+            raise FormError(
+                path, f"file is {size / 1024 / 1024:.1f} MB; a form may be at most 10 MB"
+            )
         raw = path.read_bytes()
     except OSError as exc:
         raise FormError(path, f"cannot be read ({exc.strerror or exc})") from None
     if not raw.strip():
         raise FormError(path, "file is empty")
     if raw.startswith(b"\xef\xbb\xbf"):
-        raise FormError(path, "file starts with a UTF-8 byte order mark (BOM); save it as UTF-8 without BOM")
+        raise FormError(
+            path, "file starts with a UTF-8 byte order mark (BOM); save it as UTF-8 without BOM"
+        )
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -66,11 +70,18 @@ def load_form(path: Path) -> LoadedForm:
     try:
         data = json.loads(text, parse_constant=_reject_constant, object_pairs_hook=_unique_object)
     except json.JSONDecodeError as exc:
-        raise FormError(path, f"not JSON: {exc.msg} at line {exc.lineno}, column {exc.colno}") from None
+        raise FormError(
+            path, f"not JSON: {exc.msg} at line {exc.lineno}, column {exc.colno}"
+        ) from None
     except (ValueError, RecursionError) as exc:
         raise FormError(path, f"not usable JSON: {exc}") from None
     if not isinstance(data, dict):
-        kind = type(data).__name__.replace("dict", "object").replace("list", "array").replace("str", "string")
+        kind = (
+            type(data)
+            .__name__.replace("dict", "object")
+            .replace("list", "array")
+            .replace("str", "string")
+        )
         raise FormError(path, f"a form must be a JSON object, not a JSON {kind}")
     return LoadedForm(path=str(path), data=data)
 
@@ -88,7 +99,10 @@ def collect_paths(inputs: list[Path]) -> list[Path]:
             others = [p.name for p in files if p.is_dir() or p.suffix.lower() != ".json"]
             if others:
                 shown = ", ".join(others[:5]) + (" …" if len(others) > 5 else "")
-                raise FormError(path, f"folder mixes forms with other files ({shown}); pass the forms one by one")
+                raise FormError(
+                    path,
+                    f"folder mixes forms with other files ({shown}); pass the forms one by one",
+                )
             if not files:
                 raise FormError(path, "folder holds no .json form")
             out.extend(files)

@@ -226,7 +226,8 @@ class Checklist:
         ]
 
     def to_dict(self) -> dict[str, Any]:
-        return _strip(asdict(self))
+        data: dict[str, Any] = _strip(asdict(self))
+        return data
 
 
 def same_value(a: Answer, b: Answer) -> bool:
@@ -255,7 +256,9 @@ def _strip(data: Any) -> Any:
         return {
             k: _strip(v)
             for k, v in data.items()
-            if k != "line" and v not in (None, "", (), [], {}) and not (k == "display" and v == "radio")
+            if k != "line"
+            and v not in (None, "", (), [], {})
+            and not (k == "display" and v == "radio")
         }
     if isinstance(data, list | tuple):
         return [_strip(v) for v in data]
@@ -312,13 +315,19 @@ def checklist_from_dict(data: Mapping[str, Any]) -> Checklist:
                     step=i.get("step"),
                     unit=i.get("unit", ""),
                     levels=tuple(
-                        Level(value=lv["value"], label=lv.get("label", ""), anchor=lv.get("anchor", ""))
+                        Level(
+                            value=lv["value"],
+                            label=lv.get("label", ""),
+                            anchor=lv.get("anchor", ""),
+                        )
                         for lv in i.get("levels", [])
                     ),
                 )
             )
         sections.append(
-            Section(id=s["id"], title=s.get("title", ""), intro=s.get("intro", ""), items=tuple(items))
+            Section(
+                id=s["id"], title=s.get("title", ""), intro=s.get("intro", ""), items=tuple(items)
+            )
         )
     scoring = None
     if data.get("scoring"):

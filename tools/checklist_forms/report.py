@@ -53,7 +53,9 @@ WORDS = {
 }
 
 
-def render_report(checklist: Checklist, form: dict[str, Any], result: Result, extra: list[str] | None = None) -> str:
+def render_report(
+    checklist: Checklist, form: dict[str, Any], result: Result, extra: list[str] | None = None
+) -> str:
     language = checklist.language if checklist.language in WORDS else "en"
     w = WORDS[language]
     answers = form.get("answers") if isinstance(form.get("answers"), dict) else {}
@@ -70,7 +72,11 @@ def render_report(checklist: Checklist, form: dict[str, Any], result: Result, ex
         lines.append("")
         for issue in result.errors:
             where = f"`{issue.item}` ({issue.label})" if issue.item else "form"
-            lines.append(f"- {where}: {issue.message}" if language == "en" else f"- {where} : {issue.message}")
+            lines.append(
+                f"- {where}: {issue.message}"
+                if language == "en"
+                else f"- {where} : {issue.message}"
+            )
         lines.append("")
     for section in checklist.sections:
         lines.append(f"## {section.title}")

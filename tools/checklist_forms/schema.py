@@ -43,7 +43,9 @@ def answer_schema(item: Item) -> dict[str, Any]:
     if item.kind == "checkbox":
         out["type"] = "boolean"
     elif item.kind == "single_choice":
-        out["oneOf"] = [_choice(c.value, c.label, c.help) for c in item.choices] + [{"type": "null"}]
+        out["oneOf"] = [_choice(c.value, c.label, c.help) for c in item.choices] + [
+            {"type": "null"}
+        ]
     elif item.kind == "multi_choice":
         out["type"] = "array"
         out["uniqueItems"] = True
@@ -60,9 +62,9 @@ def answer_schema(item: Item) -> dict[str, Any]:
         if item.max is not None:
             out["maximum"] = item.max
     elif item.kind == "rating":
-        out["oneOf"] = [_choice(lv.value, f"{lv.value} — {lv.label}", lv.anchor) for lv in item.levels] + [
-            {"type": "null"}
-        ]
+        out["oneOf"] = [
+            _choice(lv.value, f"{lv.value} — {lv.label}", lv.anchor) for lv in item.levels
+        ] + [{"type": "null"}]
     elif item.kind == "date":
         out["type"] = ["string", "null"]
         out["format"] = "date"
@@ -93,7 +95,10 @@ def condition_schema(condition: Condition, checklist: Checklist) -> dict[str, An
     multi = target is not None and target.kind == "multi_choice"
     if condition.answered is not None:
         assert target is not None
-        answered = {"required": [condition.item], "properties": {condition.item: answered_schema(target)}}
+        answered = {
+            "required": [condition.item],
+            "properties": {condition.item: answered_schema(target)},
+        }
         return answered if condition.answered else {"not": answered}
     if condition.any_of is not None:
         values = list(condition.any_of)
@@ -124,16 +129,24 @@ def build_schema(checklist: Checklist, base_url: str) -> dict[str, Any]:
         if not item.required:
             continue
         conditions = visibility_schema(item, checklist)
-        when: dict[str, Any] = {"required": ["status"], "properties": {"status": {"const": "final"}}}
+        when: dict[str, Any] = {
+            "required": ["status"],
+            "properties": {"status": {"const": "final"}},
+        }
         if conditions:
-            when["properties"]["answers"] = conditions[0] if len(conditions) == 1 else {"allOf": conditions}
+            when["properties"]["answers"] = (
+                conditions[0] if len(conditions) == 1 else {"allOf": conditions}
+            )
         final_rules.append(
             {
                 "if": when,
                 "then": {
                     "required": ["answers"],
                     "properties": {
-                        "answers": {"required": [item.id], "properties": {item.id: answered_schema(item)}}
+                        "answers": {
+                            "required": [item.id],
+                            "properties": {item.id: answered_schema(item)},
+                        }
                     },
                 },
             }

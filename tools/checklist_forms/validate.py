@@ -89,9 +89,11 @@ class Validator:
         checklist_id = data.get("checklist")
         version = data.get("version")
         if not isinstance(checklist_id, str) or not checklist_id:
-            raise FormError(form.path, "not a checklist form: it has no \"checklist\" key naming its checklist")
+            raise FormError(
+                form.path, 'not a checklist form: it has no "checklist" key naming its checklist'
+            )
         if not isinstance(version, str) or not version:
-            raise FormError(form.path, f"form of {checklist_id!r} has no \"version\" key")
+            raise FormError(form.path, f'form of {checklist_id!r} has no "version" key')
         language = data.get("language") if isinstance(data.get("language"), str) else None
         entry = self.catalogue.find(checklist_id, version, language)
         if entry is None:
@@ -121,8 +123,9 @@ class Validator:
         status = data.get("status") if isinstance(data.get("status"), str) else ""
         result = Result(form.path, checklist.id, checklist.version, str(status))
         seen: set[tuple[str | None, str]] = set()
+        schema: dict[str, Any] = dict(validator.schema)  # type: ignore[arg-type]
         for error in sorted(validator.iter_errors(data), key=_error_order):
-            for issue in describe(error, checklist, validator.schema):
+            for issue in describe(error, checklist, schema):
                 key = (issue.item, issue.message)
                 if key not in seen:
                     seen.add(key)
@@ -146,6 +149,8 @@ def describe(error: ValidationError, checklist: Checklist, schema: dict[str, Any
     """Turn one schema error into plain sentences about items."""
     path = list(error.absolute_path)
     schema_path = list(error.absolute_schema_path)
+    instance: Any = error.instance
+    error_schema: Any = error.schema
     if schema_path and schema_path[0] == "allOf":
         # A final-form rule: the required item of that rule is not answered.
         rule = schema["allOf"][schema_path[1]]
@@ -156,33 +161,47 @@ def describe(error: ValidationError, checklist: Checklist, schema: dict[str, Any
         return [_top(f"required item {item_id!r} is not answered")]
     if not path:
         if error.validator == "required":
-            missing = [k for k in schema.get("required", []) if k not in error.instance]
+            missing = [k for k in schema.get("required", []) if k not in instance]
             return [_top(f"the form has no {k!r} key") for k in missing] or [_top(error.message)]
         if error.validator == "additionalProperties":
-            extra = sorted(set(error.instance) - set(schema["properties"]))
+            extra = sorted(set(instance) - set(schema["properties"]))
             return [_top(f"unknown key {k!r} at the top of the form") for k in extra]
         if error.validator == "type":
             return [_top("a form must be a JSON object")]
         return [_top(error.message)]
     head = path[0]
     if head == "status":
-        return [_top(f"status must be \"draft\" or \"final\", not {_show(error.instance)}")]
+        return [_top(f'status must be "draft" or "final", not {_show(error.instance)}')]
     if head == "language":
-        return [_top(f"language must be a language code such as \"fr\" or \"en\", not {_show(error.instance)}")]
+        return [
+            _top(
+                f'language must be a language code such as "fr" or "en", not {_show(error.instance)}'
+            )
+        ]
     if head in ("checklist", "version"):
-        return [_top(f"{head} must be {_show(error.schema.get('const'))}, not {_show(error.instance)}")]
+        return [
+            _top(f"{head} must be {_show(error_schema.get('const'))}, not {_show(error.instance)}")
+        ]
     if head == "acknowledged":
-        return [_top(f"acknowledged findings must be a list of \"item:rule\" strings: {error.message}")]
+        return [
+            _top(f'acknowledged findings must be a list of "item:rule" strings: {error.message}')
+        ]
     if head != "answers":
         return [_top(error.message)]
     if len(path) == 1:
         if error.validator == "additionalProperties":
             known = [i.id for i in checklist.answerable_items()]
             out = []
-            for key in sorted(set(error.instance) - set(known)):
+            for key in sorted(set(instance) - set(known)):
                 hint = difflib.get_close_matches(str(key), known, n=1)
                 suggestion = f" (did you mean {hint[0]!r}?)" if hint else ""
-                out.append(Issue(item=str(key), label="", message=f"unknown item: this checklist has no item {key!r}{suggestion}"))
+                out.append(
+                    Issue(
+                        item=str(key),
+                        label="",
+                        message=f"unknown item: this checklist has no item {key!r}{suggestion}",
+                    )
+                )
             return out
         return [_top("answers must be a JSON object keyed by item id")]
     item = checklist.item(str(path[1]))
@@ -192,25 +211,33 @@ def describe(error: ValidationError, checklist: Checklist, schema: dict[str, Any
 
 
 def _item_message(error: ValidationError, item: Item, rest: list[Any]) -> str:
-    value = error.instance
-    if item.kind in ("single_choice", "rating") or (item.kind == "multi_choice" and rest):
-        if error.validator == "oneOf":
-            return f"{_show(value)} is not one of the allowed answers: {_allowed(item)}"
+    value: Any = error.instance
+    choice_like = item.kind in ("single_choice", "rating") or (item.kind == "multi_choice" and rest)
+    if choice_like and error.validator == "oneOf":
+        return f"{_show(value)} is not one of the allowed answers: {_allowed(item)}"
     if error.validator == "type":
         return f"expects {_expected(item)}, not {_show(value)}"
     if error.validator == "maxLength":
         return f"text is {len(value)} characters long; at most {item.text_max_length} are allowed"
     if error.validator == "minimum":
-        return f"{_show(value)} is below the minimum {item.min:g}" if item.min is not None else error.message
+        return (
+            f"{_show(value)} is below the minimum {item.min:g}"
+            if item.min is not None
+            else error.message
+        )
     if error.validator == "maximum":
-        return f"{_show(value)} is above the maximum {item.max:g}" if item.max is not None else error.message
+        return (
+            f"{_show(value)} is above the maximum {item.max:g}"
+            if item.max is not None
+            else error.message
+        )
     if error.validator == "format":
         return f"{_show(value)} is not a date written YYYY-MM-DD (for example 2026-03-31)"
     if error.validator == "uniqueItems":
         return "the same choice is selected twice"
     if error.validator == "maxItems":
         return f"{len(value)} choices selected; at most {item.max_selected} are allowed"
-    return error.message
+    return str(error.message)
 
 
 def _unanswered(item: Item) -> str:
@@ -239,7 +266,7 @@ def _expected(item: Item) -> str:
 def _allowed(item: Item) -> str:
     if item.levels:
         return ", ".join(f"{lv.value} ({lv.label})" for lv in item.levels)
-    return ", ".join(f"\"{c.value}\" ({c.label})" for c in item.choices)
+    return ", ".join(f'"{c.value}" ({c.label})' for c in item.choices)
 
 
 def _show(value: Any) -> str:

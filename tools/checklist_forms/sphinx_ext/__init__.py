@@ -91,7 +91,14 @@ def setup(app: Sphinx) -> dict[str, Any]:
     # The post-transforms replace these nodes for every writer; the visitors only guard
     # builders that write doctrees some other way.
     for node in (cl_nodes.checklist, cl_nodes.checklist_catalogue):
-        app.add_node(node, html=(_skip, None), latex=(_skip, None), text=(_skip, None), man=(_skip, None), texinfo=(_skip, None))
+        app.add_node(
+            node,
+            html=(_skip, None),
+            latex=(_skip, None),
+            text=(_skip, None),
+            man=(_skip, None),
+            texinfo=(_skip, None),
+        )
     app.add_directive("checklist", ChecklistDirective)
     app.add_directive("checklist-catalogue", CatalogueDirective)
     app.add_post_transform(HTMLChecklists)

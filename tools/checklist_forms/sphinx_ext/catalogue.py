@@ -101,7 +101,12 @@ class CatalogueTransform(SphinxPostTransform):
                     (words[1], f"checklists/{form_path(checklist)}"),
                 ]
                 if self.config.checklist_workbooks:
-                    targets.append((words[2], f"checklists/{checklist.id}/{checklist.version}/{checklist.id}.xlsx"))
+                    targets.append(
+                        (
+                            words[2],
+                            f"checklists/{checklist.id}/{checklist.version}/{checklist.id}.xlsx",
+                        )
+                    )
                 for index, (label, target) in enumerate(targets):
                     if index:
                         links += nodes.Text(" · ")

@@ -18,7 +18,9 @@ def collect_checklists(app: Sphinx, doctree: nodes.document) -> None:
     domain = app.env.get_domain("checklist")
     assert isinstance(domain, ChecklistDomain)
     for node in doctree.findall(cl_nodes.checklist):
-        texts = {child["path"]: child.astext().strip() for child in node.findall(cl_nodes.checklist_text)}
+        texts = {
+            child["path"]: child.astext().strip() for child in node.findall(cl_nodes.checklist_text)
+        }
         definition = apply_texts(node["definition"], texts)
         definition["language"] = app.config.language or "en"
         node["definition"] = definition

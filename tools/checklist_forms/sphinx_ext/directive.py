@@ -44,7 +44,7 @@ class ChecklistDirective(SphinxDirective):
     required_arguments = 0
     optional_arguments = 1
     final_argument_whitespace = False
-    option_spec: ClassVar[dict[str, Any]] = _AnyOption(  # type: ignore[misc]
+    option_spec: ClassVar[dict[str, Any]] = _AnyOption(
         dict.fromkeys(KNOWN_OPTIONS, directives.unchanged)
     )
 
@@ -91,7 +91,11 @@ class ChecklistDirective(SphinxDirective):
         )
         self.set_source_info(node)
         source = self.get_source_info()[0]
-        item_lines = {f"sections/{s}/items/{i}/": item.line for s, section in enumerate(checklist.sections) for i, item in enumerate(section.items)}
+        item_lines = {
+            f"sections/{s}/items/{i}/": item.line
+            for s, section in enumerate(checklist.sections)
+            for i, item in enumerate(section.items)
+        }
         for path, text in iter_texts(definition):
             line = self.lineno
             for prefix, item_line in item_lines.items():

@@ -23,7 +23,7 @@ logger = logging.getLogger(__name__)
 class ChecklistDomain(Domain):
     name = "checklist"
     label = "Checklist"
-    initial_data: dict[str, Any] = {"records": {}, "catalogue_docs": []}  # noqa: RUF012 (Sphinx API)
+    initial_data = {"records": {}, "catalogue_docs": []}  # noqa: RUF012 (Sphinx API)
     data_version = 1
 
     @property

@@ -27,7 +27,9 @@ def _links(transform: SphinxPostTransform, checklist: Checklist) -> Links:
     here = builder.get_target_uri(transform.env.docname)
     workbook = None
     if transform.config.checklist_workbooks:
-        workbook = relative_uri(here, f"checklists/{checklist.id}/{checklist.version}/{checklist.id}.xlsx")
+        workbook = relative_uri(
+            here, f"checklists/{checklist.id}/{checklist.version}/{checklist.id}.xlsx"
+        )
     return Links(
         schema=relative_uri(here, f"checklists/{schema_path(checklist)}"),
         form=relative_uri(here, f"checklists/{form_path(checklist)}"),
@@ -74,7 +76,9 @@ def _item_lines(item: Item, t: dict[str, str]) -> nodes.list_item:
     if item.levels:
         sub = nodes.bullet_list()
         for level in item.levels:
-            sub += nodes.list_item("", nodes.paragraph("", f"○ {level.value} — {level.label} : {level.anchor}"))
+            sub += nodes.list_item(
+                "", nodes.paragraph("", f"○ {level.value} — {level.label} : {level.anchor}")
+            )
         entry += sub
     if item.kind in ("text", "number", "date"):
         unit = f" {item.unit}" if item.unit else ""
@@ -85,7 +89,9 @@ def _item_lines(item: Item, t: dict[str, str]) -> nodes.list_item:
 def fallback_nodes(checklist: Checklist) -> nodes.Element:
     t = ui(checklist.language)
     box = nodes.container(classes=["checklist"])
-    box += nodes.rubric("", f"{t['checklist']} : {checklist.title} ({t['version']} {checklist.version})")
+    box += nodes.rubric(
+        "", f"{t['checklist']} : {checklist.title} ({t['version']} {checklist.version})"
+    )
     if checklist.audience:
         box += nodes.paragraph("", f"{t['audience']} : {checklist.audience}")
     if checklist.intro:
