@@ -69,6 +69,22 @@ def lint(session: nox.Session) -> None:
 
 
 @nox.session
+def spelling(session: nox.Session) -> None:
+    """French spelling of every page and checklist (needs Enchant and hunspell-fr)."""
+    _install(session, "docs")
+    session.install("sphinxcontrib-spelling>=8", "pyenchant>=3.2")
+    session.run(
+        "sphinx-build",
+        *STRICT,
+        "-b",
+        "spelling",
+        str(DOCS),
+        str(BUILD / "spelling"),
+        env={"HANDBOOK_SPELLING": "1"},
+    )
+
+
+@nox.session
 def forms(session: nox.Session) -> None:
     """Regenerate checklists/ from docs/ (commit the result with the docs)."""
     _install(session, "docs")

@@ -39,6 +39,7 @@ extensions = [
     "sphinx_sitemap",
     "sphinxext.opengraph",
     "checklist_forms.sphinx_ext",
+    "checklist_forms.typography",
 ]
 
 source_suffix = {".md": "markdown", ".rst": "restructuredtext"}
@@ -94,6 +95,20 @@ ogp_site_name = html_title
 ogp_type = "website"
 ogp_enable_meta_description = True
 # Social cards need matplotlib and fonts; the site does without them.
+
+# -- Spelling (nox -s spelling) -------------------------------------------------------
+
+# Enchant and the French Hunspell dictionary are system packages, so the spelling
+# builder is only loaded by the session that runs it.
+if os.environ.get("HANDBOOK_SPELLING"):
+    extensions.append("sphinxcontrib.spelling")
+    spelling_lang = "fr_FR"
+    tokenizer_lang = "en_US"  # enchant ships no French tokenizer; word splitting is the same
+    spelling_word_list_filename = ["spelling_wordlist.txt"]
+    spelling_show_suggestions = True
+    spelling_warning = True
+    spelling_ignore_pypi_package_names = False
+    spelling_ignore_contributor_names = False
 
 # -- Checklists ----------------------------------------------------------------------
 
