@@ -23,7 +23,7 @@ def test_build_spaces_text_but_not_code(build_site: BuildSite) -> None:
     built = build_site({"index.md": page}, conf=conf)
     assert f"Une question{NNBSP}? Oui{NBSP}: en" in built.html()
     doctree = built.app.env.get_doctree("index")
-    literals = [n.astext() for n in doctree.findall(lambda n: n.tagname in ("literal", "literal_block"))]
+    literals = [n.astext().strip() for n in doctree.findall(lambda n: n.tagname in ("literal", "literal_block"))]
     assert literals == ["code ? non", "bloc : intact ?"]
 
 
