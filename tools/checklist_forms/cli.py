@@ -11,6 +11,7 @@ import json
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
 from . import __version__
 from .catalogue import Catalogue, CatalogueError
@@ -93,7 +94,13 @@ def cmd_report(args: argparse.Namespace) -> int:
     except (CatalogueError, FormError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return UNUSABLE
-    text = render_report(checklist, form.data, result)
+    from .score import describe, evaluate
+
+    raw = form.data.get("answers")
+    answers: dict[str, Any] = raw if isinstance(raw, dict) else {}
+    verdict = evaluate(checklist, answers)
+    extra = describe(checklist, verdict, checklist.language) if verdict else None
+    text = render_report(checklist, form.data, result, extra)
     if args.output:
         try:
             write_new(Path(args.output), text, sources=[Path(args.file)], overwrite=args.force)
@@ -103,6 +110,21 @@ def cmd_report(args: argparse.Namespace) -> int:
     else:
         sys.stdout.write(text)
     return OK if result.valid else FAILED
+
+
+def cmd_compare(args: argparse.Namespace) -> int:
+    """Rank several filled forms of one scored checklist, as a hiring panel would."""
+    from .compare import CompareError, compare_forms
+
+    try:
+        validator = Validator(_catalogue(args))
+        forms = [load_form(Path(p)) for p in collect_paths([Path(p) for p in args.inputs])]
+        text = compare_forms(validator, forms, name_item=args.name)
+    except (CatalogueError, FormError, CompareError) as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return UNUSABLE
+    sys.stdout.write(text)
+    return OK
 
 
 def cmd_export(args: argparse.Namespace) -> int:
@@ -171,6 +193,14 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--force", action="store_true", help="replace --output if it exists")
     catalogue_option(p)
     p.set_defaults(func=cmd_report)
+
+    p = sub.add_parser(
+        "compare", help="rank several filled forms of one scored checklist side by side"
+    )
+    p.add_argument("inputs", nargs="+", metavar="FILE|DIR")
+    p.add_argument("--name", help="item holding each form's name (default: the first text item)")
+    catalogue_option(p)
+    p.set_defaults(func=cmd_compare)
 
     p = sub.add_parser("export", help="write the forms of every checklist of docs/ to checklists/")
     docs_options(p)

@@ -1,0 +1,99 @@
+"""Several filled forms of one scored checklist, ranked side by side (``compare``)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from .forms import LoadedForm
+from .model import Checklist
+from .report import _cell
+from .score import evaluate
+from .validate import Validator
+
+
+class CompareError(Exception):
+    pass
+
+
+def _rank_key(row: dict[str, Any]) -> tuple[int, float, str]:
+    verdict = row["verdict"]
+    failed = 1 if verdict.get("must_have_failed") else 0
+    if verdict["method"] == "weighted":
+        value = verdict["score"] if verdict["score"] is not None else -1.0
+    else:
+        value = max(verdict["totals"].values(), default=0)
+    return (failed, -value, row["name"])
+
+
+def compare_forms(
+    validator: Validator, forms: list[LoadedForm], name_item: str | None = None
+) -> str:
+    if len(forms) < 2:
+        raise CompareError("compare needs at least two forms")
+    checklist: Checklist | None = None
+    rows: list[dict[str, Any]] = []
+    for form in forms:
+        _, _, this = validator.resolve(form)
+        if checklist is None:
+            checklist = this
+        elif (this.id, this.version) != (checklist.id, checklist.version):
+            raise CompareError(
+                f"{form.path} is a form of {this.id} {this.version}, the others of {checklist.id} {checklist.version}"
+            )
+        if this.scoring is None:
+            raise CompareError(f"checklist {this.id} declares no scoring: there is nothing to rank")
+        result = validator.validate(form)
+        answers = form.data.get("answers") if isinstance(form.data.get("answers"), dict) else {}
+        assert isinstance(answers, dict)
+        evaluated = evaluate(this, answers)
+        assert evaluated is not None
+        key = name_item or next((i.id for i in this.answerable_items() if i.kind == "text"), None)
+        name = str(answers.get(key) or "").strip() if key else ""
+        rows.append(
+            {
+                "name": name or form.path,
+                "form": form,
+                "verdict": evaluated,
+                "valid": result.valid,
+                "answers": answers,
+            }
+        )
+    assert checklist is not None and checklist.scoring is not None
+    outcomes = {o.id: o.label for o in checklist.scoring.outcomes}
+    fr = checklist.language == "fr"
+    rows.sort(key=_rank_key)
+    rated = [i for i in checklist.answerable_items() if i.kind == "rating"]
+    head = [
+        "#",
+        "Candidat" if fr else "Candidate",
+        "Score",
+        "Recommandation" if fr else "Recommendation",
+    ]
+    head += [i.label for i in rated]
+    lines = [f"# {checklist.title} — {'comparaison' if fr else 'comparison'}", ""]
+    lines.append("| " + " | ".join(_cell(h) for h in head) + " |")
+    lines.append("|" + " --- |" * len(head))
+    for rank, row in enumerate(rows, 1):
+        verdict = row["verdict"]
+        if verdict["method"] == "weighted":
+            score = "—" if verdict["score"] is None else f"{verdict['score']:g}"
+        else:
+            score = ", ".join(f"{outcomes[k]} {v:g}" for k, v in verdict["totals"].items())
+        outcome = outcomes.get(verdict["outcome"], "—") if verdict["outcome"] else "—"
+        if not row["valid"]:
+            outcome += " (formulaire invalide)" if fr else " (invalid form)"
+        cells = [str(rank), row["name"], score, outcome]
+        for item in rated:
+            value = row["answers"].get(item.id)
+            mark = " ✗" if item.id in verdict.get("must_have_failed", []) else ""
+            cells.append(("—" if value is None else str(value)) + mark)
+        lines.append("| " + " | ".join(_cell(c) for c in cells) + " |")
+    lines.append("")
+    if any(r["verdict"].get("must_have_failed") for r in rows):
+        lines.append(
+            "✗ : critère essentiel sous le niveau exigé ; ces candidatures sont classées après les autres."
+            if fr
+            else "✗: essential criterion below the required level; these candidates rank after the others."
+        )
+        lines.append("")
+    return "\n".join(lines)

@@ -1,0 +1,213 @@
+"""Scores and recommendations declared in a checklist's ``scoring`` block.
+
+Two methods, both described in the definition language (no Python per checklist):
+
+- ``tally``: answers give points to named outcomes; the outcome with the most points is
+  recommended (ties go to the outcome declared first), and flags name situations to
+  watch whatever the outcome.
+- ``weighted``: rated answers make a weighted score out of 100; the first outcome whose
+  ``min`` the score reaches is recommended, unless an item's ``must_have`` level is not
+  met, in which case the outcome marked ``when_must_have_fails`` is.
+
+The browser form (``checklist.js``) implements the same rules; both are run on the same
+fixture forms in the tests and must agree exactly, so the arithmetic here is kept to
+operations that JavaScript performs identically (sums in item order, one division, and
+rounding to one decimal as ``floor(x * 10 + 0.5) / 10``).
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping
+from typing import Any
+
+from .model import Answer, Checklist, Item, same_value
+
+
+def round1(value: float) -> float:
+    """Round half up to one decimal, exactly as the browser does."""
+    return math.floor(value * 10 + 0.5) / 10
+
+
+def _number(value: Answer) -> float | None:
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        return None
+    return float(value)
+
+
+def _tally(checklist: Checklist, answers: Mapping[str, Answer]) -> dict[str, Any]:
+    assert checklist.scoring is not None
+    totals: dict[str, float] = {o.id: 0 for o in checklist.scoring.outcomes}
+    reasons: list[dict[str, Any]] = []
+    for item in checklist.answerable_items():
+        if not checklist.is_visible(item, answers):
+            continue
+        value = answers.get(item.id)
+        gained: dict[str, float] = {}
+        if item.kind == "checkbox" and value is True:
+            gained = dict(item.points)
+        elif item.kind in ("single_choice", "multi_choice"):
+            selected = value if isinstance(value, list) else [value]
+            for choice in item.choices:
+                if any(same_value(choice.value, v) for v in selected):
+                    for outcome, points in choice.points.items():
+                        gained[outcome] = gained.get(outcome, 0) + points
+        gained = {k: v for k, v in gained.items() if v and k in totals}
+        if not gained:
+            continue
+        for outcome, points in gained.items():
+            totals[outcome] += points
+        reasons.append({"item": item.id, "value": value, "points": dict(sorted(gained.items()))})
+    best: str | None = None
+    for candidate in checklist.scoring.outcomes:
+        if totals[candidate.id] > 0 and (best is None or totals[candidate.id] > totals[best]):
+            best = candidate.id
+    return {"method": "tally", "totals": totals, "outcome": best, "reasons": reasons}
+
+
+def _max_value(item: Item) -> float | None:
+    if item.kind == "rating" and item.levels:
+        return float(max(level.value for level in item.levels))
+    if item.kind == "single_choice":
+        scores = [c.score for c in item.choices if c.score is not None]
+        return float(max(scores)) if scores else None
+    if item.kind == "number" and item.max is not None:
+        return float(item.max)
+    return None
+
+
+def _item_value(item: Item, value: Answer) -> float | None:
+    if item.kind == "single_choice":
+        for choice in item.choices:
+            if same_value(choice.value, value):
+                return None if choice.score is None else float(choice.score)
+        return None
+    return _number(value)
+
+
+def _weighted(checklist: Checklist, answers: Mapping[str, Answer]) -> dict[str, Any]:
+    assert checklist.scoring is not None
+    earned = 0.0
+    possible = 0.0
+    rated = 0
+    scored = 0
+    reasons: list[dict[str, Any]] = []
+    failed: list[str] = []
+    for item in checklist.answerable_items():
+        top = _max_value(item)
+        if top is None or not checklist.is_visible(item, answers):
+            continue
+        scored += 1
+        value = _item_value(item, answers.get(item.id))
+        if item.must_have is not None and (value is None or value < item.must_have):
+            failed.append(item.id)
+        if value is None:
+            continue
+        weight = 1.0 if item.weight is None else float(item.weight)
+        rated += 1
+        earned += weight * value
+        possible += weight * top
+        reasons.append(
+            {"item": item.id, "value": answers.get(item.id), "weight": weight, "max": top}
+        )
+    score = round1(earned / possible * 100) if possible > 0 else None
+    outcome: str | None = None
+    if failed:
+        outcome = next((o.id for o in checklist.scoring.outcomes if o.when_must_have_fails), None)
+    if outcome is None and score is not None:
+        for candidate in checklist.scoring.outcomes:
+            if (
+                candidate.min is not None
+                and not candidate.when_must_have_fails
+                and score >= candidate.min
+            ):
+                outcome = candidate.id
+                break
+    return {
+        "method": "weighted",
+        "score": score,
+        "rated": rated,
+        "scored_items": scored,
+        "must_have_failed": failed,
+        "outcome": outcome,
+        "reasons": reasons,
+    }
+
+
+def evaluate(checklist: Checklist, answers: Mapping[str, Answer]) -> dict[str, Any] | None:
+    """The checklist's verdict on these answers, or None when it declares no scoring."""
+    if checklist.scoring is None:
+        return None
+    if checklist.scoring.method == "tally":
+        result = _tally(checklist, answers)
+    else:
+        result = _weighted(checklist, answers)
+    result["flags"] = [
+        f.id for f in checklist.scoring.flags if f.when.holds(answers.get(f.when.item))
+    ]
+    return result
+
+
+def describe(checklist: Checklist, result: Mapping[str, Any], language: str) -> list[str]:
+    """Markdown lines for a report: outcome, score, flags, and the answers that counted."""
+    assert checklist.scoring is not None
+    fr = language == "fr"
+    colon = " :" if fr else ":"
+    outcomes = {o.id: o for o in checklist.scoring.outcomes}
+    lines = ["## Résultat" if fr else "## Result", ""]
+    outcome = outcomes.get(result["outcome"]) if result.get("outcome") else None
+    label = (
+        outcome.label
+        if outcome
+        else ("aucune recommandation pour l'instant" if fr else "no recommendation yet")
+    )
+    lines.append(f"- {'Recommandation' if fr else 'Recommendation'}{colon} **{label}**")
+    if outcome and outcome.help:
+        lines.append(f"  ({outcome.help})")
+    if result["method"] == "weighted":
+        score = "—" if result["score"] is None else f"{result['score']:g} / 100"
+        lines.append(
+            f"- Score{colon} {score} ({result['rated']} / {result['scored_items']} {'critères notés' if fr else 'criteria rated'})"
+        )
+        for item_id in result["must_have_failed"]:
+            item = checklist.item(item_id)
+            assert item is not None
+            need = f"{item.must_have:g}"
+            lines.append(
+                f"- {'Critère essentiel non atteint' if fr else 'Essential criterion not met'}{colon} {item.label} "
+                f"({'niveau exigé' if fr else 'required level'} {need})"
+            )
+    else:
+        labels = ", ".join(f"{outcomes[k].label} {v:g}" for k, v in result["totals"].items())
+        lines.append(f"- Points{colon} {labels}")
+    for flag_id in result["flags"]:
+        flag = next(f for f in checklist.scoring.flags if f.id == flag_id)
+        lines.append(f"- ⚠ {flag.label}")
+    if result["reasons"]:
+        lines.append("")
+        lines.append("### Ce qui a compté" if fr else "### What counted")
+        lines.append("")
+        for reason in result["reasons"]:
+            item = checklist.item(reason["item"])
+            assert item is not None
+            answer = _answer_label(item, reason["value"], fr)
+            if result["method"] == "tally":
+                gained = ", ".join(
+                    f"{outcomes[k].label} +{v:g}" for k, v in reason["points"].items()
+                )
+                lines.append(f"- {item.label} → {answer}{colon} {gained}")
+            else:
+                lines.append(f"- {item.label} → {answer} (× {reason['weight']:g})")
+    lines.append("")
+    return lines
+
+
+def _answer_label(item: Item, value: Answer, fr: bool) -> str:
+    if item.kind == "checkbox":
+        return "oui" if fr else "yes"
+    if isinstance(value, list):
+        return ", ".join(item.choice_label(v) or str(v) for v in value)
+    label = item.choice_label(value)
+    if item.kind == "rating" and label:
+        return f"{value} — {label}"
+    return label or str(value)
