@@ -26,12 +26,47 @@ def _install(session: nox.Session, extra: str) -> None:
     session.install("-e", f".[{extra}]")
 
 
+LANGUAGES = {"fr": HTML, "en": HTML / "en"}
+
+
+def _build_site(session: nox.Session, *extra: str) -> None:
+    """French at the root of docs/_build/html/, English under en/, from one source."""
+    for language, outdir in LANGUAGES.items():
+        doctrees = BUILD / "doctrees" / language
+        session.run(
+            "sphinx-build", *STRICT, "-b", "html", "-d", str(doctrees), "-D", f"language={language}",
+            str(DOCS), str(outdir), *extra,
+        )  # fmt: skip
+
+
 @nox.session
 def docs(session: nox.Session) -> None:
-    """Build the site and its downloadable forms into docs/_build/html/."""
+    """Build the site (French and English) and its downloadable forms into docs/_build/html/."""
     _install(session, "docs")
-    session.run("sphinx-build", *STRICT, "-b", "html", str(DOCS), str(HTML), *session.posargs)
-    session.log(f"Open {HTML / 'index.html'}")
+    _build_site(session, *session.posargs)
+    session.log(f"Open {HTML / 'index.html'} (English: {HTML / 'en' / 'index.html'})")
+
+
+@nox.session
+def translations(session: nox.Session) -> None:
+    """Extract messages and update docs/locales/; `-- --check` only reports what is missing."""
+    _install(session, "docs")
+    pot = BUILD / "gettext"
+    session.run("sphinx-build", "-q", "-b", "gettext", str(DOCS), str(pot))
+    if "--check" in session.posargs:
+        session.run("python", "-m", "checklist_forms.i18n", str(pot), str(DOCS / "locales"))
+        return
+    session.run(
+        "sphinx-intl", "update", "-p", str(pot), "-d", str(DOCS / "locales"), "-l", "en", "-w", "76"
+    )
+    session.run(
+        "python",
+        "-m",
+        "checklist_forms.i18n",
+        str(pot),
+        str(DOCS / "locales"),
+        success_codes=[0, 1],
+    )
 
 
 @nox.session

@@ -40,10 +40,21 @@ extensions = [
     "sphinxext.opengraph",
     "checklist_forms.sphinx_ext",
     "checklist_forms.typography",
+    "checklist_forms.site.bilingual",
+    "checklist_forms.site.pagemeta",
+    "checklist_forms.site.search",
 ]
 
 source_suffix = {".md": "markdown", ".rst": "restructuredtext"}
 root_doc = "index"
+
+# Translations: one catalogue per page under locales/<lang>/LC_MESSAGES/, managed with
+# `nox -s translations`. No line numbers in catalogues, so moving a paragraph does not
+# churn every .po file.
+locale_dirs = ["locales/"]
+gettext_compact = False
+gettext_location = False
+gettext_uuid = False
 exclude_patterns = ["_build", "locales", "README.md", "Thumbs.db", ".DS_Store"]
 nitpicky = True
 
@@ -73,6 +84,7 @@ html_context = {
 html_theme_options = {
     "use_edit_page_button": True,
     "navbar_align": "left",
+    "navbar_end": ["language-switcher", "theme-switcher", "navbar-icon-links"],
     "show_toc_level": 2,
     "navigation_with_keys": False,
     "footer_start": ["copyright"],
@@ -90,6 +102,10 @@ html_theme_options = {
 # -- Sitemap and Open Graph ----------------------------------------------------------
 
 sitemap_url_scheme = "{link}"
+# Alternates are added by checklist_forms.site.bilingual: sphinx-sitemap cannot express
+# a site whose first language lives at the root.
+handbook_site_url = SITE_URL
+handbook_languages = {"fr": "", "en": "en/"}
 ogp_site_url = html_baseurl
 ogp_site_name = html_title
 ogp_type = "website"

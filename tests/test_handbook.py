@@ -10,12 +10,13 @@ from typing import Any
 
 import jsonschema_rs
 import pytest
+from jsonschema import Draft202012Validator
+
 from checklist_forms.catalogue import Catalogue
 from checklist_forms.cli import main
 from checklist_forms.extract import build_tree, compare
 from checklist_forms.forms import LoadedForm
 from checklist_forms.validate import Validator
-from jsonschema import Draft202012Validator
 
 ROOT = Path(__file__).resolve().parent.parent
 DOCS = ROOT / "docs"
@@ -25,37 +26,61 @@ COMMITTED = ROOT / "checklists"
 @pytest.fixture(scope="module")
 def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The handbook built as `nox -s docs` builds it, in a temporary folder."""
+    from sphinx import locale
     from sphinx.application import Sphinx
     from sphinx.util.docutils import docutils_namespace, patch_docutils
 
     out = tmp_path_factory.mktemp("handbook")
-    warnings = out / "warnings.txt"
-    with warnings.open("w") as stream, patch_docutils(DOCS), docutils_namespace():
-        app = Sphinx(DOCS, DOCS, out / "html", out / "doctrees", "html", status=None, warning=stream,
-                     freshenv=True, warningiserror=True, keep_going=True, confoverrides={"nitpicky": True})  # fmt: skip
-        app.build()
-    text = warnings.read_text()
-    assert app.statuscode == 0 and not text.strip(), text
+    for language, target in (("fr", out / "html"), ("en", out / "html" / "en")):
+        locale.translators.clear()  # catalogues are cached process-wide
+        warnings = out / f"warnings-{language}.txt"
+        with warnings.open("w") as stream, patch_docutils(DOCS), docutils_namespace():
+            app = Sphinx(DOCS, DOCS, target, out / "doctrees" / language, "html", status=None, warning=stream,
+                         freshenv=True, warningiserror=True, keep_going=True,
+                         confoverrides={"nitpicky": True, "language": language})  # fmt: skip
+            app.build()
+        text = warnings.read_text()
+        assert app.statuscode == 0 and not text.strip(), text
+    locale.translators.clear()
     return out / "html"
 
 
-def pages(site: Path) -> list[Path]:
+def pages(root: Path) -> list[Path]:
+    """HTML pages of one language (the English site is the en/ folder of the French one)."""
     skip = {"genindex.html", "search.html"}
-    return sorted(
-        p for p in site.rglob("*.html") if p.name not in skip and "_static" not in p.parts
-    )
+    found = []
+    for page in root.rglob("*.html"):
+        parts = page.relative_to(root).parts
+        if page.name not in skip and "_static" not in parts and parts[0] != "en":
+            found.append(page)
+    return sorted(found)
+
+
+LANGUAGE_MARKS = {
+    "fr": (r"Mis à jour le\s+\d{2}/\d{2}/\d{4}", "Modifier sur GitHub"),
+    "en": (r"Last updated on\s+\d{2}/\d{2}/\d{4}", "Edit on GitHub"),
+}
 
 
 @pytest.mark.slow
-def test_every_page_has_edit_link_and_last_updated(site: Path) -> None:
-    found = pages(site)
+@pytest.mark.parametrize("language", ["fr", "en"])
+def test_every_page_has_edit_link_last_updated_and_switcher(site: Path, language: str) -> None:
+    root = site if language == "fr" else site / "en"
+    found = pages(root)
     assert len(found) >= 30
+    updated, edit = LANGUAGE_MARKS[language]
     for page in found:
         html = page.read_text(encoding="utf-8")
-        rel = page.relative_to(site).with_suffix(".md").as_posix()
-        assert '<html lang="fr"' in html, rel
-        assert f"github.com/manuel-cm/manuel-community-manager/edit/main/docs/{rel}" in html, rel
-        assert re.search(r"Mis à jour le\s+\d{2}/\d{2}/\d{4}", html), f"{rel}: no last-updated date"
+        rel = page.relative_to(root).as_posix()
+        source = rel.removesuffix(".html") + ".md"
+        assert f'<html lang="{language}"' in html, rel
+        assert f"github.com/manuel-cm/manuel-community-manager/edit/main/docs/{source}" in html, rel
+        assert edit in html, rel
+        assert re.search(updated, html), f"{rel}: no last-updated date"
+        # The switcher leads to the same page in the other language.
+        up = "../" * rel.count("/")
+        other = f"{up}en/{rel}" if language == "fr" else f"../{up}{rel}"
+        assert f'<a href="{other}" hreflang=' in html, f"{rel}: no link to {other}"
 
 
 @pytest.mark.slow

@@ -37,9 +37,13 @@ def languages(docs: Path) -> list[str]:
 
 def build_language(docs: Path, language: str, work: Path) -> Path:
     """Read the handbook in one language; return the folder holding its exported forms."""
+    from sphinx import locale
     from sphinx.application import Sphinx
     from sphinx.util.docutils import docutils_namespace, patch_docutils
 
+    # Sphinx caches loaded message catalogues process-wide; without this, a French read
+    # after an English one would come out "translated" into English.
+    locale.translators.clear()
     warnings = io.StringIO()
     out = work / language
     with patch_docutils(docs), docutils_namespace():

@@ -1,0 +1,147 @@
+"""Every page says who owns it and when it was last reviewed; stale pages say so.
+
+Front matter keys (checked on every page, each mistake a ``handbook.metadata`` warning
+naming the page and the field): ``owner`` (text), ``last_reviewed`` (YYYY-MM-DD),
+``review_every_months`` (whole number), ``description`` (text, used for Open Graph).
+A page whose review is overdue carries a visible banner, in the page's language.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from html import escape
+from typing import Any
+
+from docutils import nodes
+from sphinx.application import Sphinx
+from sphinx.util import logging
+
+logger = logging.getLogger(__name__)
+REQUIRED = ("owner", "last_reviewed", "review_every_months", "description")
+WORDS = {
+    "fr": {
+        "owner": "Responsable de la page",
+        "reviewed": "Dernière relecture",
+        "overdue": "Cette page devait être relue avant le {due} : certaines informations peuvent avoir vieilli. Signalez-le ou proposez une mise à jour.",
+    },
+    "en": {
+        "owner": "Page owner",
+        "reviewed": "Last reviewed",
+        "overdue": "This page was due for review by {due}: some information may be out of date. Report it or propose an update.",
+    },
+}
+
+
+def _date(value: Any) -> dt.date | None:
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    try:
+        return dt.date.fromisoformat(str(value).strip())
+    except ValueError:
+        return None
+
+
+def _months(value: Any) -> int | None:
+    try:
+        number = int(str(value).strip())
+    except ValueError:
+        return None
+    return number if number > 0 else None
+
+
+def check_metadata(meta: dict[str, Any]) -> list[str]:
+    """Plain messages, one per missing or malformed field."""
+    problems = []
+    for key in REQUIRED:
+        if key not in meta or str(meta[key]).strip() == "":
+            problems.append(f"front matter has no {key!r}")
+    if "last_reviewed" in meta and _date(meta["last_reviewed"]) is None:
+        problems.append(
+            f"'last_reviewed' must be a date written YYYY-MM-DD, not {meta['last_reviewed']!r}"
+        )
+    if "review_every_months" in meta and _months(meta["review_every_months"]) is None:
+        problems.append(
+            f"'review_every_months' must be a whole number of months, not {meta['review_every_months']!r}"
+        )
+    return problems
+
+
+def due_date(meta: dict[str, Any]) -> dt.date | None:
+    reviewed = _date(meta.get("last_reviewed"))
+    months = _months(meta.get("review_every_months"))
+    if reviewed is None or months is None:
+        return None
+    month = reviewed.month - 1 + months
+    year = reviewed.year + month // 12
+    month = month % 12 + 1
+    day = min(
+        reviewed.day,
+        [
+            31,
+            29 if year % 4 == 0 and (year % 100 or year % 400 == 0) else 28,
+            31,
+            30,
+            31,
+            30,
+            31,
+            31,
+            30,
+            31,
+            30,
+            31,
+        ][month - 1],
+    )
+    return dt.date(year, month, day)
+
+
+def today(app: Sphinx) -> dt.date:
+    if app.config.handbook_today:
+        return dt.date.fromisoformat(app.config.handbook_today)
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    if epoch:
+        return dt.datetime.fromtimestamp(int(epoch), tz=dt.UTC).date()
+    return dt.date.today()
+
+
+def warn_metadata(app: Sphinx, doctree: nodes.document) -> None:
+    docname = app.env.docname
+    for problem in check_metadata(app.env.metadata.get(docname, {})):
+        logger.warning(problem, type="handbook", subtype="metadata", location=(docname, 1))
+
+
+def add_banner(
+    app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: Any
+) -> None:
+    if doctree is None or "body" not in context:
+        return
+    meta = app.env.metadata.get(pagename, {})
+    language = (app.config.language or "en").split("_")[0]
+    words = WORDS.get(language, WORDS["en"])
+    reviewed = _date(meta.get("last_reviewed"))
+    due = due_date(meta)
+    date_format = "%d/%m/%Y" if language == "fr" else "%Y-%m-%d"
+    parts = []
+    if meta.get("owner"):
+        parts.append(
+            f"{words['owner']}{' :' if language == 'fr' else ':'} {escape(str(meta['owner']))}"
+        )
+    if reviewed:
+        parts.append(
+            f"{words['reviewed']}{' :' if language == 'fr' else ':'} {reviewed.strftime(date_format)}"
+        )
+    footer = f'<p class="page-meta">{" · ".join(parts)}</p>' if parts else ""
+    banner = ""
+    if due is not None and today(app) > due:
+        text = escape(words["overdue"].format(due=due.strftime(date_format)))
+        banner = f'<div class="review-overdue" role="note">{text}</div>'
+    context["body"] = banner + context["body"] + footer
+
+
+def setup(app: Sphinx) -> dict[str, Any]:
+    app.add_config_value("handbook_today", "", "html", types=[str])
+    app.connect("doctree-read", warn_metadata)
+    app.connect("html-page-context", add_banner)
+    return {"version": "1", "parallel_read_safe": True, "parallel_write_safe": True}
