@@ -10,7 +10,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+
 from checklist_forms.definition import SUBTYPES
+
 from conftest import BuildSite
 
 BROKEN = Path(__file__).parent / "data" / "broken"

@@ -10,9 +10,11 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+
 from checklist_forms.catalogue import render_tree, write_tree
 from checklist_forms.cli import main
 from checklist_forms.schema import blank_form
+
 from helpers import BASE_URL, all_kinds, final_answers
 
 

@@ -6,16 +6,18 @@ from pathlib import Path
 from typing import Any
 
 import yaml
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from jsonschema import Draft202012Validator
+
 from checklist_forms.catalogue import Catalogue, render_tree, write_tree
 from checklist_forms.definition import SUBTYPES, build_checklist
 from checklist_forms.forms import LoadedForm
 from checklist_forms.model import ITEM_KINDS
 from checklist_forms.schema import build_schema
 from checklist_forms.validate import Validator
+
 from helpers import BASE_URL, all_kinds
-from hypothesis import HealthCheck, given, settings
-from hypothesis import strategies as st
-from jsonschema import Draft202012Validator
 
 KEYS = [
     "id", "kind", "label", "help", "required", "visible_if", "weight", "must_have", "choices",

@@ -9,12 +9,14 @@ from typing import Any
 
 import jsonschema_rs
 import pytest
+from jsonschema import Draft202012Validator, FormatChecker
+
 from checklist_forms.catalogue import Catalogue, render_tree, write_tree
 from checklist_forms.forms import LoadedForm
 from checklist_forms.schema import blank_form, build_schema, dumps
 from checklist_forms.validate import Validator
+
 from helpers import BASE_URL, all_kinds, final_answers
-from jsonschema import Draft202012Validator, FormatChecker
 
 
 def form(answers: dict[str, Any], status: str = "final", **extra: Any) -> dict[str, Any]:

@@ -7,6 +7,7 @@ import re
 from pathlib import Path
 
 import pytest
+
 from conftest import BASE_URL, BuildSite
 from helpers import DATA
 

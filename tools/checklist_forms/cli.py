@@ -41,6 +41,9 @@ def _print_result(result: Result) -> None:
             print(f"  - {where}: {issue.message}")
     for issue in result.warnings:
         print(f"  ! {issue.item} ({issue.label}): {issue.message}")
+    acknowledged = sum(1 for f in result.findings if f.acknowledged)
+    if acknowledged:
+        print(f"  ({acknowledged} non-discrimination finding(s) acknowledged in the form)")
 
 
 def cmd_validate(args: argparse.Namespace) -> int:

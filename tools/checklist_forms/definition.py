@@ -32,6 +32,9 @@ from .model import (
     Section,
 )
 
+# Screens a checklist can ask for with its :guard: option.
+GUARDS = ("non-discrimination",)
+
 # Every warning subtype the engine can emit, with what it means; the contributor guide
 # and the tests read this table, so a new subtype is documented where it is added.
 SUBTYPES: dict[str, str] = {
@@ -266,7 +269,7 @@ _KIND_KEYS: dict[str, tuple[str, ...]] = {
     "checkbox": ("points",),
     "single_choice": ("choices", "display"),
     "multi_choice": ("choices", "min_selected", "max_selected"),
-    "text": ("multiline", "max_length", "placeholder"),
+    "text": ("multiline", "max_length", "placeholder", "guard"),
     "number": ("min", "max", "step", "unit", "must_have"),
     "rating": ("levels", "must_have"),
     "date": (),
@@ -554,6 +557,8 @@ def _item(
         length = _number(ctx, keys, "max_length", what, integer=True, minimum=1)
         fields["max_length"] = int(length) if length is not None else None
         fields["placeholder"] = _text(ctx, keys, "placeholder", what)
+        guard = _bool(ctx, keys, "guard", what)
+        fields["guard"] = True if guard is None else guard
     if kind == "number":
         fields["min"] = _number(ctx, keys, "min", what)
         fields["max"] = _number(ctx, keys, "max", what)
@@ -827,6 +832,21 @@ def build_checklist(
             ),
         )
         version = ""
+    guards: tuple[str, ...] = ()
+    raw_guards = options.get("guard", "").strip()
+    if raw_guards:
+        guards = tuple(sorted({g.strip() for g in raw_guards.split(",") if g.strip()}))
+        unknown = [g for g in guards if g not in GUARDS]
+        if unknown:
+            problems.insert(
+                0,
+                Problem(
+                    "bad_value",
+                    f"unknown guard {unknown[0]!r}; guards: {', '.join(GUARDS)}",
+                    option="guard",
+                ),
+            )
+            guards = tuple(g for g in guards if g in GUARDS)
     title = options.get("title", "").strip()
     if not title:
         problems.insert(
@@ -844,6 +864,7 @@ def build_checklist(
         sections=parts["sections"],
         scoring=parts["scoring"],
         renamed=parts["renamed"],
+        guards=guards,
     )
     return checklist, problems
 

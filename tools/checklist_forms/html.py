@@ -25,7 +25,10 @@ class Links:
 
 
 def _attr(value: Any) -> str:
-    return escape(value if isinstance(value, str) else json.dumps(value, ensure_ascii=False, sort_keys=True), quote=True)
+    return escape(
+        value if isinstance(value, str) else json.dumps(value, ensure_ascii=False, sort_keys=True),
+        quote=True,
+    )
 
 
 def _num(value: float | None) -> str:
@@ -52,7 +55,7 @@ class _Renderer:
             "data-version": c.version,
             "data-language": c.language,
             "data-schema": self.links.schema,
-            "data-ui": {k: v for k, v in t.items()},
+            "data-ui": dict(t),
         }
         if c.scoring is not None:
             data["data-scoring"] = c.to_dict()["scoring"]
@@ -66,10 +69,12 @@ class _Renderer:
             f'<p class="checklist-title" id="{self.base}-title">'
             f'<span class="checklist-kicker">{escape(t["checklist"])}</span> {escape(c.title)}</p>'
         )
-        meta = f'{escape(t["version"])} {escape(c.version)}'
+        meta = f"{escape(t['version'])} {escape(c.version)}"
         if c.audience:
-            meta += f' · {escape(t["audience"])} : {escape(c.audience)}' if c.language == "fr" else (
-                f' · {escape(t["audience"])}: {escape(c.audience)}'
+            meta += (
+                f" · {escape(t['audience'])} : {escape(c.audience)}"
+                if c.language == "fr"
+                else (f" · {escape(t['audience'])}: {escape(c.audience)}")
             )
         out.append(f'<p class="checklist-meta">{meta}</p>')
         if c.intro:
@@ -83,14 +88,20 @@ class _Renderer:
             downloads.append(
                 f'<a class="checklist-download" href="{_attr(self.links.workbook)}" download>{escape(t["workbook"])}</a>'
             )
-        out.append(f'<p class="checklist-downloads">{escape(t["downloads"])}{sep}{" · ".join(downloads)}</p>')
+        out.append(
+            f'<p class="checklist-downloads">{escape(t["downloads"])}{sep}{" · ".join(downloads)}</p>'
+        )
         if any(i.required for i in c.items()):
             out.append(f'<p class="checklist-legend">{escape(t["required_legend"])}</p>')
         out.append(f'<p class="checklist-nojs">{escape(t["no_js"])}</p>')
         out.append("</div>")
-        out.append(f'<form class="checklist-form" id="{self.base}-form" aria-labelledby="{self.base}-title">')
+        out.append(
+            f'<form class="checklist-form" id="{self.base}-form" aria-labelledby="{self.base}-title">'
+        )
         for section in c.sections:
-            out.append(f'<fieldset class="checklist-section" id="{self.base}-section-{escape(section.id)}">')
+            out.append(
+                f'<fieldset class="checklist-section" id="{self.base}-section-{escape(section.id)}">'
+            )
             out.append(f"<legend>{escape(section.title)}</legend>")
             if section.intro:
                 out.append(f'<p class="checklist-section-intro">{escape(section.intro)}</p>')
@@ -120,7 +131,9 @@ class _Renderer:
         if item.required:
             attrs["data-required"] = "true"
         if item.visible_if is not None:
-            attrs["data-visible-if"] = json.dumps(_condition_dict(item.visible_if), ensure_ascii=False, sort_keys=True)
+            attrs["data-visible-if"] = json.dumps(
+                _condition_dict(item.visible_if), ensure_ascii=False, sort_keys=True
+            )
         if item.kind == "multi_choice" and item.min_selected:
             attrs["data-min-selected"] = str(item.min_selected)
         return f"<{tag} " + " ".join(f'{k}="{_attr(v)}"' for k, v in attrs.items()) + ">"
@@ -144,10 +157,14 @@ class _Renderer:
     def _extras(self, item: Item) -> str:
         out = []
         if item.help:
-            out.append(f'<p class="checklist-help" id="{self.fid(item, "-help")}">{escape(item.help)}</p>')
+            out.append(
+                f'<p class="checklist-help" id="{self.fid(item, "-help")}">{escape(item.help)}</p>'
+            )
         hint = self._constraint(item)
         if hint:
-            out.append(f'<p class="checklist-hint" id="{self.fid(item, "-hint")}">{escape(hint)}</p>')
+            out.append(
+                f'<p class="checklist-hint" id="{self.fid(item, "-hint")}">{escape(hint)}</p>'
+            )
         if item.visible_if is not None:
             out.append(
                 f'<p class="checklist-condition" id="{self.fid(item, "-cond")}">{escape(self._condition_text(item.visible_if))}</p>'
@@ -208,9 +225,15 @@ class _Renderer:
                 + self._extras(item)
                 + "</div>"
             )
-        if kind in ("text", "number", "date") or (kind == "single_choice" and item.display == "select"):
+        if kind in ("text", "number", "date") or (
+            kind == "single_choice" and item.display == "select"
+        ):
             control = self._control(item, fid, name, req)
-            unit = f' <span class="checklist-unit">{escape(item.unit)}</span>' if kind == "number" and item.unit else ""
+            unit = (
+                f' <span class="checklist-unit">{escape(item.unit)}</span>'
+                if kind == "number" and item.unit
+                else ""
+            )
             return (
                 self._wrapper(item, "div")
                 + f'<label class="checklist-label" for="{fid}">{self._label_text(item)}</label>'
@@ -234,7 +257,7 @@ class _Renderer:
                 out.append(
                     f'<tr><th scope="row"><input type="radio" id="{oid}" name="{name}" value="{level.value}"{req}{described}>'
                     f' <label for="{oid}">{level.value} — {escape(level.label)}</label></th>'
-                    f'<td>{escape(level.anchor)}</td></tr>'
+                    f"<td>{escape(level.anchor)}</td></tr>"
                 )
             out.append("</tbody></table>")
         else:
@@ -247,7 +270,7 @@ class _Renderer:
                     help_html = f' <span class="checklist-choice-help">{escape(choice.help)}</span>'
                 out.append(
                     f'<li><input type="{input_type}" id="{oid}" name="{name}" value="{_attr(choice.value)}"'
-                    f'{req if input_type == "radio" else ""}{described}>'
+                    f"{req if input_type == 'radio' else ''}{described}>"
                     f' <label for="{oid}">{escape(choice.label)}</label>{help_html}</li>'
                 )
             out.append("</ul>")
@@ -258,7 +281,9 @@ class _Renderer:
         described = self._describedby(item)
         if item.kind == "single_choice":
             options = [f'<option value="">{escape(self.t["choose"])}</option>']
-            options += [f'<option value="{_attr(c.value)}">{escape(c.label)}</option>' for c in item.choices]
+            options += [
+                f'<option value="{_attr(c.value)}">{escape(c.label)}</option>' for c in item.choices
+            ]
             return f'<select id="{fid}" name="{name}"{req}{described}>{"".join(options)}</select>'
         if item.kind == "text":
             placeholder = f' placeholder="{_attr(item.placeholder)}"' if item.placeholder else ""

@@ -23,9 +23,11 @@ def _ids(path: Path) -> set[str]:
 
 def check(pot_dir: Path, locale_dir: Path) -> list[str]:
     problems: list[str] = []
-    templates = sorted(pot_dir.rglob("*.pot"))
+    # A template without messages (Sphinx writes sphinx.pot for HTML templates even when
+    # they have nothing to translate) needs no catalogue.
+    templates = sorted(t for t in pot_dir.rglob("*.pot") if _ids(t))
     if not templates:
-        return [f"{pot_dir}: no .pot file; run sphinx-build -b gettext first"]
+        return [f"{pot_dir}: no message template; run sphinx-build -b gettext first"]
     languages = (
         sorted(p.name for p in locale_dir.iterdir() if (p / "LC_MESSAGES").is_dir())
         if locale_dir.is_dir()

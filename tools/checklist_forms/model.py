@@ -90,6 +90,7 @@ class Item:
     # checkbox (tally scoring)
     points: Mapping[str, float] = field(default_factory=dict)
     # text
+    guard: bool = True  # screened by the checklist's guards (names and addresses opt out)
     multiline: bool = False
     max_length: int | None = None
     placeholder: str = ""
@@ -185,6 +186,8 @@ class Checklist:
     sections: tuple[Section, ...] = ()
     scoring: Scoring | None = None
     renamed: tuple[Rename, ...] = ()
+    # Screens applied to free-text answers, e.g. ("non-discrimination",).
+    guards: tuple[str, ...] = ()
 
     def items(self) -> Iterator[Item]:
         for section in self.sections:
@@ -259,6 +262,7 @@ def _strip(data: Any) -> Any:
             if k != "line"
             and v not in (None, "", (), [], {})
             and not (k == "display" and v == "radio")
+            and not (k == "guard" and v is True)
         }
     if isinstance(data, list | tuple):
         return [_strip(v) for v in data]
@@ -307,6 +311,7 @@ def checklist_from_dict(data: Mapping[str, Any]) -> Checklist:
                     min_selected=i.get("min_selected"),
                     max_selected=i.get("max_selected"),
                     points=dict(i.get("points", {})),
+                    guard=i.get("guard", True),
                     multiline=i.get("multiline", False),
                     max_length=i.get("max_length"),
                     placeholder=i.get("placeholder", ""),
@@ -362,4 +367,5 @@ def checklist_from_dict(data: Mapping[str, Any]) -> Checklist:
             Rename(from_id=r["from_id"], to_id=r["to_id"], since=r["since"])
             for r in data.get("renamed", [])
         ),
+        guards=tuple(data.get("guards", ())),
     )

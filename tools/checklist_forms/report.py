@@ -91,6 +91,24 @@ def render_report(
                 text = f"{text} {w['hidden']}"
             lines.append(f"| {_cell(item.label)} | {_cell(text)} |")
         lines.append("")
+    if result.findings:
+        fr = language == "fr"
+        lines.append("## Non-discrimination" if fr else "## Non-discrimination guard")
+        lines.append("")
+        lines.append(
+            "Ces formulations peuvent viser un critère protégé ; relisez-les. Une fois vérifiée, "
+            'une remarque justifiée s\'acquitte en ajoutant `"élément:règle"` à la liste `acknowledged` du formulaire.'
+            if fr
+            else "These words may target a protected criterion; re-read them. Once checked, a justified "
+            'finding is acknowledged by adding `"item:rule"` to the form\'s `acknowledged` list.'
+        )
+        lines.append("")
+        for finding in result.findings:
+            state = (" (vu)" if fr else " (acknowledged)") if finding.acknowledged else ""
+            lines.append(
+                f"- `{finding.key}` {_cell(finding.label)}{' :' if fr else ':'} {finding.message(language)}{state}"
+            )
+        lines.append("")
     missing = checklist.missing_for_final(answers)
     lines.append(f"## {w['missing']}")
     lines.append("")

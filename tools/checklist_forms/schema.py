@@ -193,7 +193,7 @@ def _hints(checklist: Checklist) -> dict[str, Any]:
         "language": checklist.language,
         "sections": data.get("sections", []),
     }
-    for key in ("audience", "scoring", "renamed"):
+    for key in ("audience", "scoring", "renamed", "guards"):
         if key in data:
             hints[key] = data[key]
     return hints

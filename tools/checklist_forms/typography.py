@@ -24,7 +24,15 @@ _RULES = (
     (re.compile(r"«[ \u00a0\u202f]*"), "«" + NBSP),
     (re.compile(r"[ \u00a0\u202f]*»"), NBSP + "»"),
 )
-_SKIP = (nodes.literal, nodes.literal_block, nodes.raw, nodes.math, nodes.math_block, nodes.comment, nodes.reference)
+_SKIP = (
+    nodes.literal,
+    nodes.literal_block,
+    nodes.raw,
+    nodes.math,
+    nodes.math_block,
+    nodes.comment,
+    nodes.reference,
+)
 
 
 def french_spacing(text: str) -> str:
@@ -42,7 +50,11 @@ class FrenchSpacing(SphinxTransform):
             return
         for text in list(self.document.findall(nodes.Text)):
             parent = text.parent
-            if parent is None or isinstance(parent, _SKIP) or any(isinstance(a, _SKIP) for a in _ancestors(parent)):
+            if (
+                parent is None
+                or isinstance(parent, _SKIP)
+                or any(isinstance(a, _SKIP) for a in _ancestors(parent))
+            ):
                 continue
             fixed = french_spacing(str(text))
             if fixed != str(text):

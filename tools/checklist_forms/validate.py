@@ -17,6 +17,7 @@ from jsonschema.exceptions import ValidationError
 
 from .catalogue import Catalogue, CatalogueError, Entry
 from .forms import FormError, LoadedForm
+from .guard import Finding, screen
 from .model import Checklist, Item, checklist_from_dict
 from .schema import HINTS
 
@@ -40,7 +41,17 @@ class Result:
     version: str
     status: str
     errors: list[Issue] = field(default_factory=list)
-    warnings: list[Issue] = field(default_factory=list)
+    findings: list[Finding] = field(default_factory=list)
+    language: str = "en"
+
+    @property
+    def warnings(self) -> list[Issue]:
+        """Findings of the checklist's guards that nobody has acknowledged yet."""
+        return [
+            Issue(item=f.item, label=f.label, message=f.message(self.language))
+            for f in self.findings
+            if not f.acknowledged
+        ]
 
     @property
     def valid(self) -> bool:
@@ -55,6 +66,7 @@ class Result:
             "valid": self.valid,
             "errors": [e.as_dict() for e in self.errors],
             "warnings": [w.as_dict() for w in self.warnings],
+            "findings": [f.as_dict() for f in self.findings],
         }
 
 
@@ -72,6 +84,7 @@ def checklist_from_schema(schema: dict[str, Any]) -> Checklist:
             "sections": hints.get("sections", []),
             "scoring": hints.get("scoring"),
             "renamed": hints.get("renamed", []),
+            "guards": hints.get("guards", []),
         }
     )
 
@@ -121,7 +134,9 @@ class Validator:
         _, validator, checklist = self.resolve(form)
         data = form.data
         status = data.get("status") if isinstance(data.get("status"), str) else ""
-        result = Result(form.path, checklist.id, checklist.version, str(status))
+        result = Result(
+            form.path, checklist.id, checklist.version, str(status), language=checklist.language
+        )
         seen: set[tuple[str | None, str]] = set()
         schema: dict[str, Any] = dict(validator.schema)  # type: ignore[arg-type]
         for error in sorted(validator.iter_errors(data), key=_error_order):
@@ -130,6 +145,15 @@ class Validator:
                 if key not in seen:
                     seen.add(key)
                     result.errors.append(issue)
+        answers = data.get("answers")
+        acknowledged = data.get("acknowledged")
+        if isinstance(answers, dict):
+            acks = (
+                [a for a in acknowledged if isinstance(a, str)]
+                if isinstance(acknowledged, list)
+                else []
+            )
+            result.findings = screen(checklist, answers, acks)
         return result
 
 

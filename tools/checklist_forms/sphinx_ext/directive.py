@@ -21,7 +21,7 @@ from . import elements as cl_nodes
 
 logger = logging.getLogger(__name__)
 
-KNOWN_OPTIONS = ("version", "title", "audience")
+KNOWN_OPTIONS = ("version", "title", "audience", "guard")
 
 
 def _is_myst(state: object) -> bool:

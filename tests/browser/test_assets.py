@@ -1,0 +1,71 @@
+"""The checklist script's weight and its behaviour under a strict Content-Security-Policy."""
+
+from __future__ import annotations
+
+from typing import Any
+from urllib.parse import urljoin
+
+import pytest
+
+pytestmark = pytest.mark.browser
+
+BUDGET = 25 * 1000  # JavaScript + CSS, unminified (decimal kB: the stricter reading)
+
+# Registered before any page script runs; init scripts are not subject to the page's CSP.
+VIOLATIONS_JS = """
+window.__cspViolations = [];
+document.addEventListener('securitypolicyviolation', e => window.__cspViolations.push({
+  directive: e.violatedDirective, blocked: e.blockedURI, source: e.sourceFile, sample: e.sample,
+}));
+"""
+
+
+def test_checklist_assets_fit_the_budget(site, page):
+    entry = site.checklists()[0]
+    page.goto(site.page_url(entry["page"]))
+    urls = page.evaluate(
+        """() => [...document.querySelectorAll('script[src], link[rel="stylesheet"]')]
+              .map(e => e.src || e.href).filter(u => /\\/checklist\\.(js|css)(\\?|$)/.test(u))"""
+    )
+    assert len(urls) == 2, f"the page should load checklist.js and checklist.css once each: {urls}"
+    size = 0
+    for url in urls:
+        response = page.request.get(urljoin(page.url, url))
+        assert response.ok, url
+        size += len(response.body())
+    assert size < BUDGET, f"checklist.js + checklist.css weigh {size} bytes, budget {BUDGET}"
+
+
+def test_form_works_under_strict_csp(site, open_checklist, validate_form, tmp_path, page):
+    page.add_init_script(VIOLATIONS_JS)
+    console: list[str] = []
+    page.on("console", lambda msg: console.append(f"{msg.type}: {msg.text}"))
+    entry = next(
+        (e for e in site.checklists() if e["id"] == "exemple-contributeur"), site.checklists()[0]
+    )
+    driver = open_checklist(entry, query="csp=strict")
+    assert "script-src 'self'" in (driver.response.headers.get("content-security-policy") or "")
+    assert page.evaluate("() => document.documentElement.classList.contains('checklist-js')")
+
+    driver.fill_required()
+    path, form = driver.export(tmp_path)
+    assert form["status"] == "final"
+    assert validate_form(path).valid
+    driver.page.reload()
+    driver.root.locator(".checklist-toolbar").wait_for()
+    assert driver.ui["draft_restored"] in driver.status()
+
+    violations: list[dict[str, Any]] = page.evaluate("() => window.__cspViolations")
+    ours = [
+        v
+        for v in violations
+        if any(
+            str(v.get(k) or "").split("?")[0].endswith("/checklist.js")
+            for k in ("source", "blocked")
+        )
+    ]
+    assert not ours, f"checklist.js broke the policy: {ours}"
+    assert not [line for line in console if "checklist.js" in line], console
+    # Scripts of the theme may trip the stricter parts of the policy (Trusted Types);
+    # only the checklist script is under test here.
+    page.page_errors[:] = [e for e in page.page_errors if "checklist.js" in e]  # type: ignore[attr-defined]

@@ -1,0 +1,192 @@
+"""The non-discrimination guard: free-text answers screened for protected criteria.
+
+French law forbids excluding a candidate on the criteria listed in article L1132-1 of the
+Code du travail, and job ads may state no age limit (L5331-2), no sex or family situation
+(L1142-1), and must be written in French (L5331-4). The guard looks for wording that
+usually signals such a criterion in the text answers of checklists that ask for it
+(``:guard: non-discrimination``). A finding is a prompt to re-read, not a verdict: the
+contributor guide lists the known false positives, and a person who has checked a
+finding acknowledges it in the form (``acknowledged: ["item:rule"]``).
+
+The rules live in ``data/guard-rules.json``, shared with the browser form, and match
+lowercased, accent-free text so that Python and JavaScript regular expressions agree.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import unicodedata
+from collections.abc import Mapping
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from .model import Answer, Checklist
+
+RULES_FILE = Path(__file__).parent / "data" / "guard-rules.json"
+GUARD = "non-discrimination"
+_LIGATURES = {"œ": "oe", "Œ": "oe", "æ": "ae", "Æ": "ae"}
+# Words that tell English from French prose, for the "written in French" rule.
+_ENGLISH = frozenset(
+    [
+        "the",
+        "and",
+        "of",
+        "to",
+        "with",
+        "for",
+        "you",
+        "your",
+        "our",
+        "we",
+        "will",
+        "is",
+        "are",
+        "be",
+        "this",
+        "that",
+    ]
+)
+_FRENCH = frozenset(
+    [
+        "le",
+        "la",
+        "les",
+        "et",
+        "de",
+        "des",
+        "du",
+        "un",
+        "une",
+        "pour",
+        "avec",
+        "dans",
+        "vous",
+        "nous",
+        "est",
+        "sont",
+        "au",
+        "aux",
+        "ce",
+        "cette",
+    ]
+)
+
+
+@dataclass(frozen=True)
+class Finding:
+    item: str
+    label: str
+    rule: str
+    criterion: str
+    words: tuple[str, ...]
+    articles: tuple[str, ...]
+    acknowledged: bool = False
+
+    @property
+    def key(self) -> str:
+        return f"{self.item}:{self.rule}"
+
+    def message(self, language: str) -> str:
+        words = ", ".join(f"« {w} »" if language == "fr" else f"“{w}”" for w in self.words)
+        articles = ", ".join(self.articles)
+        if language == "fr":
+            return f"{words} : critère « {self.criterion} » (Code du travail, art. {articles})"
+        return f"{words}: criterion “{self.criterion}” (French Labour Code, art. {articles})"
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "item": self.item,
+            "label": self.label,
+            "rule": self.rule,
+            "criterion": self.criterion,
+            "words": list(self.words),
+            "articles": list(self.articles),
+            "acknowledged": self.acknowledged,
+        }
+
+
+@cache
+def rules() -> list[dict[str, Any]]:
+    data: dict[str, Any] = json.loads(RULES_FILE.read_text(encoding="utf-8"))
+    return list(data["rules"])
+
+
+@cache
+def _compiled(rule_id: str) -> list[re.Pattern[str]]:
+    rule = next(r for r in rules() if r["id"] == rule_id)
+    return [re.compile(p) for p in rule["patterns"]]
+
+
+def fold(text: str) -> tuple[str, list[int]]:
+    """Lowercase, accent-free text, and for each of its characters the source index."""
+    out: list[str] = []
+    where: list[int] = []
+    for index, char in enumerate(text):
+        folded = _LIGATURES.get(char)
+        if folded is None:
+            folded = "".join(
+                c for c in unicodedata.normalize("NFD", char) if not unicodedata.combining(c)
+            ).lower()
+        for c in folded:
+            out.append(c)
+            where.append(index)
+    return "".join(out), where
+
+
+def _words(text: str, folded: str, where: list[int], pattern: re.Pattern[str]) -> list[str]:
+    found = []
+    for match in pattern.finditer(folded):
+        if match.end() == match.start():
+            continue
+        start, end = where[match.start()], where[match.end() - 1] + 1
+        found.append(text[start:end])
+    return found
+
+
+def _looks_english(folded: str) -> bool:
+    tokens = re.findall(r"[a-z]+", folded)
+    english = sum(1 for t in tokens if t in _ENGLISH)
+    french = sum(1 for t in tokens if t in _FRENCH)
+    return english >= 3 and english > 2 * french
+
+
+def screen(
+    checklist: Checklist, answers: Mapping[str, Answer], acknowledged: list[str] | None = None
+) -> list[Finding]:
+    """Findings in the text answers of a checklist that asks for this guard."""
+    if GUARD not in checklist.guards:
+        return []
+    seen = set(acknowledged or [])
+    language = checklist.language if checklist.language in ("fr", "en") else "en"
+    findings: list[Finding] = []
+    for item in checklist.answerable_items():
+        value = answers.get(item.id)
+        if item.kind != "text" or not item.guard or not isinstance(value, str) or not value.strip():
+            continue
+        folded, where = fold(value)
+        for rule in rules():
+            if rule.get("language_rule"):
+                words = (
+                    [value.strip()[:40] + ("…" if len(value.strip()) > 40 else "")]
+                    if (checklist.language == "fr" and _looks_english(folded))
+                    else []
+                )
+            else:
+                words = [w for p in _compiled(rule["id"]) for w in _words(value, folded, where, p)]
+            if words:
+                unique = tuple(dict.fromkeys(words))
+                findings.append(
+                    Finding(
+                        item=item.id,
+                        label=item.label,
+                        rule=rule["id"],
+                        criterion=rule["criterion"][language],
+                        words=unique,
+                        articles=tuple(rule["articles"]),
+                        acknowledged=f"{item.id}:{rule['id']}" in seen,
+                    )
+                )
+    return findings
