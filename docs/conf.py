@@ -129,6 +129,8 @@ if os.environ.get("HANDBOOK_SPELLING"):
 # -- Checklists ----------------------------------------------------------------------
 
 checklist_base_url = html_baseurl
+# An Excel workbook beside each JSON form: HR teams live in spreadsheets.
+checklist_workbooks = True
 
 
 def _site_root(app, config):  # type: ignore[no-untyped-def]
@@ -146,8 +148,15 @@ def _site_root(app, config):  # type: ignore[no-untyped-def]
     config.html_theme_options["search_bar_text"] = search.get(config.language, search["en"])
 
 
+def _print_css(app):  # type: ignore[no-untyped-def]
+    """PDF (``nox -s pdf``): the singlehtml build, and only it, gets the book's print styles."""
+    if app.builder.name == "singlehtml":
+        app.add_css_file("print.css")
+
+
 def setup(app):  # type: ignore[no-untyped-def]
     app.connect("config-inited", _site_root, priority=100)
+    app.connect("builder-inited", _print_css)
 
 
 ogp_social_cards = {"enable": False}

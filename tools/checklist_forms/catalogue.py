@@ -62,9 +62,15 @@ def structure_fingerprint(checklist: Checklist) -> str:
     return f"sha256:{digest[:32]}"
 
 
-def index_entry(checklist: Checklist, base_url: str, page: str, prefix: str = "") -> dict[str, Any]:
+def workbook_path(checklist: Checklist) -> str:
+    return f"{checklist.id}/{checklist.version}/{checklist.id}-{checklist.version}-{checklist.language}.xlsx"
+
+
+def index_entry(
+    checklist: Checklist, base_url: str, page: str, prefix: str = "", *, workbook: bool = False
+) -> dict[str, Any]:
     schema = build_schema(checklist, base_url)
-    return {
+    entry = {
         "id": checklist.id,
         "version": checklist.version,
         "title": checklist.title,
@@ -79,16 +85,25 @@ def index_entry(checklist: Checklist, base_url: str, page: str, prefix: str = ""
         "required": sum(1 for i in checklist.answerable_items() if i.required),
         "structure": structure_fingerprint(checklist),
     }
+    if workbook:
+        entry["workbook"] = prefix + workbook_path(checklist)
+    return entry
 
 
-def render_tree(checklists: Iterable[tuple[Checklist, str]], base_url: str) -> dict[str, str]:
-    """Every file of one language's tree, as relative path -> text; pure and deterministic."""
-    files: dict[str, str] = {}
+def render_tree(
+    checklists: Iterable[tuple[Checklist, str]], base_url: str, *, workbooks: bool = False
+) -> dict[str, str | bytes]:
+    """Every file of one language's tree, as relative path -> content; deterministic."""
+    files: dict[str, str | bytes] = {}
     entries = []
     for checklist, page in sorted(checklists, key=lambda pair: (pair[0].id, pair[0].version)):
         files[schema_path(checklist)] = dumps(build_schema(checklist, base_url))
         files[form_path(checklist)] = dumps(blank_form(checklist))
-        entries.append(index_entry(checklist, base_url, page))
+        if workbooks:
+            from .workbook import build_workbook
+
+            files[workbook_path(checklist)] = build_workbook(checklist)
+        entries.append(index_entry(checklist, base_url, page, workbook=workbooks))
     files[INDEX] = dumps({"format": FORMAT, "checklists": entries})
     return files
 
@@ -101,20 +116,23 @@ def merge_indexes(trees: Mapping[str, Mapping[str, Any]]) -> str:
             merged = dict(entry)
             merged["schema"] = f"{language}/{entry['schema']}"
             merged["form"] = f"{language}/{entry['form']}"
+            if "workbook" in entry:
+                merged["workbook"] = f"{language}/{entry['workbook']}"
             entries.append(merged)
     entries.sort(key=lambda e: (e["id"], e["version"], e["language"]))
     return dumps({"format": FORMAT, "checklists": entries})
 
 
-def write_tree(folder: Path, files: Mapping[str, str]) -> list[str]:
+def write_tree(folder: Path, files: Mapping[str, str | bytes]) -> list[str]:
     """Write files whose content differs; return the paths written (for incremental builds)."""
     written = []
-    for rel, text in sorted(files.items()):
+    for rel, content in sorted(files.items()):
+        data = content.encode("utf-8") if isinstance(content, str) else content
         target = folder / rel
-        if target.exists() and target.read_text(encoding="utf-8") == text:
+        if target.exists() and target.read_bytes() == data:
             continue
         target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(text, encoding="utf-8")
+        target.write_bytes(data)
         written.append(rel)
     return written
 

@@ -15,7 +15,7 @@ from typing import Any
 
 from . import __version__
 from .catalogue import Catalogue, CatalogueError
-from .forms import FormError, collect_paths, load_form, write_new
+from .forms import FormError, collect_paths, load_form, write_new, write_new_bytes
 from .validate import Result, Validator
 
 OK, FAILED, UNUSABLE = 0, 1, 2
@@ -130,6 +130,65 @@ def cmd_compare(args: argparse.Namespace) -> int:
     return OK
 
 
+def cmd_xlsx(args: argparse.Namespace) -> int:
+    """Write a fillable Excel workbook per checklist (current versions of the catalogue)."""
+    from .catalogue import workbook_path
+    from .validate import checklist_from_schema
+    from .workbook import build_workbook
+
+    try:
+        catalogue = _catalogue(args)
+    except CatalogueError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return UNUSABLE
+    wanted = set(args.ids)
+    unknown = sorted(wanted - set(catalogue.ids()))
+    if unknown:
+        print(
+            f"error: unknown checklist {unknown[0]!r}; known: {', '.join(catalogue.ids())}",
+            file=sys.stderr,
+        )
+        return UNUSABLE
+    latest: dict[str, str] = {}
+    for checklist_id in catalogue.ids():
+        versions = catalogue.versions(checklist_id)
+        if versions and (not wanted or checklist_id in wanted):
+            latest[checklist_id] = versions[-1]
+    output = Path(args.output)
+    for checklist_id, version in sorted(latest.items()):
+        entry = catalogue.find(checklist_id, version, args.language)
+        assert entry is not None
+        checklist = checklist_from_schema(catalogue.schema(entry))
+        target = output / Path(workbook_path(checklist)).name
+        try:
+            write_new_bytes(target, build_workbook(checklist), overwrite=args.force)
+        except FormError as exc:
+            print(f"error: {exc}", file=sys.stderr)
+            return UNUSABLE
+        print(f"wrote {target}")
+    return OK
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    """Read a filled workbook back into a JSON form, reporting every unusable cell."""
+    from .schema import dumps
+    from .workbook import catalogue_resolver, read_workbook
+
+    source = Path(args.file)
+    target = Path(args.output) if args.output else source.with_suffix(".json")
+    try:
+        validator = Validator(_catalogue(args))
+        form, problems = read_workbook(source, catalogue_resolver(validator))
+        write_new(target, dumps(form), sources=[source], overwrite=args.force)
+    except (CatalogueError, FormError) as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return UNUSABLE
+    for problem in problems:
+        print(f"{source}: {problem}")
+    print(f"wrote {target} ({form['status']}, {len(problems)} cell(s) not used)")
+    return FAILED if problems else OK
+
+
 def cmd_export(args: argparse.Namespace) -> int:
     from .extract import ExtractError, build_tree, write
 
@@ -204,6 +263,23 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--name", help="item holding each form's name (default: the first text item)")
     catalogue_option(p)
     p.set_defaults(func=cmd_compare)
+
+    p = sub.add_parser("xlsx", help="write a fillable Excel workbook per checklist")
+    p.add_argument("ids", nargs="*", metavar="ID", help="checklist ids (default: all)")
+    p.add_argument("-o", "--output", default=".", help="folder for the workbooks (default: here)")
+    p.add_argument("--language", default="fr", help="language of the workbook (default: fr)")
+    p.add_argument("--force", action="store_true", help="replace existing workbooks")
+    catalogue_option(p)
+    p.set_defaults(func=cmd_xlsx)
+
+    p = sub.add_parser("import", help="read a filled Excel workbook back into a JSON form")
+    p.add_argument("file", metavar="FILE.xlsx")
+    p.add_argument(
+        "-o", "--output", help="JSON form to write (default: FILE.json beside the workbook)"
+    )
+    p.add_argument("--force", action="store_true", help="replace --output if it exists")
+    catalogue_option(p)
+    p.set_defaults(func=cmd_import)
 
     p = sub.add_parser("export", help="write the forms of every checklist of docs/ to checklists/")
     docs_options(p)

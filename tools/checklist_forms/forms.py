@@ -7,6 +7,7 @@ never touches the file a form was read from.
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -113,10 +114,16 @@ def collect_paths(inputs: list[Path]) -> list[Path]:
 
 def write_new(path: Path, text: str, *, sources: list[Path], overwrite: bool = False) -> None:
     """Write an output file, refusing to replace an input or (unless asked) any file."""
+    write_new_bytes(path, text.encode("utf-8"), sources=sources, overwrite=overwrite)
+
+
+def write_new_bytes(
+    path: Path, data: bytes, *, sources: Sequence[Path] = (), overwrite: bool = False
+) -> None:
     resolved = path.resolve()
     if any(resolved == s.resolve() for s in sources):
         raise FormError(path, "refusing to write over an input file; choose another output")
     if path.exists() and not overwrite:
         raise FormError(path, "already exists; pass --force to replace it")
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(text, encoding="utf-8")
+    path.write_bytes(data)

@@ -66,7 +66,9 @@ def export_forms(app: Sphinx, exception: BaseException | None) -> None:
         return
     domain = app.env.get_domain("checklist")
     assert isinstance(domain, ChecklistDomain)
-    files = render_tree(domain.checklists(), base_url(app.config))
+    files = render_tree(
+        domain.checklists(), base_url(app.config), workbooks=app.config.checklist_workbooks
+    )
     targets = [Path(app.outdir) / "checklists"]
     if app.config.checklist_export_dir:
         targets.append(Path(app.confdir, app.config.checklist_export_dir))

@@ -16,6 +16,7 @@ from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util.docutils import SphinxDirective
 from sphinx.util.osutil import relative_uri
 
+from ..catalogue import workbook_path
 from ..schema import form_path, schema_path
 from . import elements as cl_nodes
 from .compat import builder_of
@@ -104,7 +105,7 @@ class CatalogueTransform(SphinxPostTransform):
                     targets.append(
                         (
                             words[2],
-                            f"checklists/{checklist.id}/{checklist.version}/{checklist.id}.xlsx",
+                            f"checklists/{workbook_path(checklist)}",
                         )
                     )
                 for index, (label, target) in enumerate(targets):

@@ -14,6 +14,7 @@ from docutils import nodes
 from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util.osutil import relative_uri
 
+from ..catalogue import workbook_path
 from ..html import Links, render_checklist
 from ..model import Checklist, Item, checklist_from_dict
 from ..schema import form_path, schema_path
@@ -27,9 +28,7 @@ def _links(transform: SphinxPostTransform, checklist: Checklist) -> Links:
     here = builder.get_target_uri(transform.env.docname)
     workbook = None
     if transform.config.checklist_workbooks:
-        workbook = relative_uri(
-            here, f"checklists/{checklist.id}/{checklist.version}/{checklist.id}.xlsx"
-        )
+        workbook = relative_uri(here, f"checklists/{workbook_path(checklist)}")
     return Links(
         schema=relative_uri(here, f"checklists/{schema_path(checklist)}"),
         form=relative_uri(here, f"checklists/{form_path(checklist)}"),

@@ -1,0 +1,1007 @@
+"""A checklist as a fillable Excel workbook, and a filled workbook back to a JSON form.
+
+HR teams live in spreadsheets. :func:`build_workbook` writes one ``.xlsx`` per checklist:
+a visible sheet with one row per item, an answer cell (the only unlocked cells) with a
+drop-down or a typed-value check, and two hidden sheets: ``_meta`` (which checklist, and
+which row holds which item, with each label's value) and ``_lists`` (the drop-down
+entries). :func:`read_workbook` reads a filled copy back through ``_meta``, so renaming
+labels or the sheet does not change what a cell means, and reports every cell it cannot
+use instead of guessing.
+
+The bytes are reproducible: fixed document dates, and a zip rewritten with fixed entry
+dates, order and compression, so the site can publish workbooks without churn.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import json
+import math
+import re
+import unicodedata
+import warnings
+import zipfile
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from openpyxl import Workbook, load_workbook
+from openpyxl.styles import Alignment, Border, Font, PatternFill, Protection, Side
+from openpyxl.utils import get_column_letter
+from openpyxl.workbook.protection import WorkbookProtection
+from openpyxl.worksheet.datavalidation import DataValidation
+from openpyxl.worksheet.worksheet import Worksheet
+from openpyxl.writer.excel import ExcelWriter
+
+from .forms import FormError, LoadedForm
+from .model import CHOICE_KINDS, Answer, Checklist, Condition, Item
+from .ui_text import fmt
+from .validate import Validator
+
+META_SHEET = "_meta"
+LISTS_SHEET = "_lists"
+MARKER = "checklist-forms workbook"
+FORMAT = 1
+MAX_BYTES = 20 * 1024 * 1024
+MAX_UNPACKED = 200 * 1024 * 1024
+FIXED_DATE = dt.datetime(2000, 1, 1, 0, 0, 0)
+ZIP_DATE = (1980, 1, 1, 0, 0, 0)
+SEPARATOR = " ; "
+
+# Columns of the visible sheet.
+COLUMNS = ("section", "id", "question", "help", "required", "answer", "allowed")
+COL = {name: index + 1 for index, name in enumerate(COLUMNS)}
+WIDTHS = {
+    "section": 20,
+    "id": 12,
+    "question": 48,
+    "help": 40,
+    "required": 11,
+    "answer": 30,
+    "allowed": 44,
+}
+# The header block: title, version, intro, how to fill, a blank row, then column titles.
+HEADER_ROW = 6
+ROW_LINE_HEIGHT = 15.0
+ANSWER_RANGE_MAX = 1e15  # numbers without bounds: any value a person would type
+EXCEL_FIRST_DAY = 1  # 1900-01-01 as an Excel serial date
+EXCEL_LAST_DAY = 2958465  # 9999-12-31
+MAX_ROW = 1_048_576  # rows of an Excel sheet
+
+Resolver = Callable[[str, str, str], Checklist | None]
+
+TEXT: dict[str, dict[str, str]] = {
+    "fr": {
+        "section": "Section",
+        "id": "Identifiant",
+        "question": "Question",
+        "help": "Aide",
+        "required": "Obligatoire",
+        "answer": "Réponse",
+        "allowed": "Réponses possibles",
+        "yes": "Oui",
+        "no": "Non",
+        "version": "Version {version} — checklist « {id} »",
+        "audience": "Pour : {audience}",
+        "how": (
+            "Comment remplir : répondez dans la colonne « Réponse » (cellules jaunes), de "
+            "préférence avec les listes déroulantes. Les questions en gras sont obligatoires "
+            "pour un formulaire final. Plusieurs choix : séparez-les par « ; ». Dates : "
+            "AAAA-MM-JJ ou JJ/MM/AAAA. Les autres cellules sont protégées, sans mot de passe, "
+            "pour éviter de déplacer les lignes ; ne renommez pas et ne supprimez pas les "
+            "feuilles cachées. Le classeur rempli se convertit en formulaire JSON avec "
+            "« checklist-forms import »."
+        ),
+        "note": "À savoir",
+        "checkbox": "Oui ou Non (vide = Non).",
+        "single": "Une réponse parmi la liste.",
+        "multi": "Une ou plusieurs réponses parmi : {labels}. Pour en donner plusieurs, séparez-les par « ; » (par exemple « {example} »).",
+        "text": "Texte libre, {n} caractères au plus.",
+        "text_multiline": "Texte libre sur plusieurs lignes (Alt+Entrée), {n} caractères au plus.",
+        "number": "Un nombre",
+        "whole": "Un nombre entier",
+        "range": "entre {min} et {max}",
+        "min_only": "au moins {min}",
+        "max_only": "au plus {max}",
+        "step": "par pas de {step}",
+        "comma": "La virgule décimale est acceptée.",
+        "rating": "Un niveau parmi :",
+        "date": "Une date : AAAA-MM-JJ ou JJ/MM/AAAA.",
+        "at_least": "au moins {n} choix",
+        "at_most": "au plus {n} choix",
+        "error_title": "Réponse non prévue",
+        "error_list": "Choisissez une réponse dans la liste.",
+        "error_number": "Entrez {what}.",
+        "error_date": "Entrez une date (AAAA-MM-JJ ou JJ/MM/AAAA).",
+        "error_text": "{n} caractères au plus.",
+    },
+    "en": {
+        "section": "Section",
+        "id": "Id",
+        "question": "Question",
+        "help": "Help",
+        "required": "Required",
+        "answer": "Answer",
+        "allowed": "Allowed answers",
+        "yes": "Yes",
+        "no": "No",
+        "version": "Version {version} — checklist “{id}”",
+        "audience": "For: {audience}",
+        "how": (
+            "How to fill: answer in the “Answer” column (yellow cells), preferably with the "
+            "drop-down lists. Questions in bold are required for a final form. Several "
+            "choices: separate them with “;”. Dates: YYYY-MM-DD or DD/MM/YYYY. The other "
+            "cells are protected, without a password, so rows are not moved by accident; do "
+            "not rename or delete the hidden sheets. The filled workbook converts to a JSON "
+            "form with “checklist-forms import”."
+        ),
+        "note": "Good to know",
+        "checkbox": "Yes or No (empty = No).",
+        "single": "One answer from the list.",
+        "multi": "One or more answers among: {labels}. To give several, separate them with “;” (for example “{example}”).",
+        "text": "Free text, at most {n} characters.",
+        "text_multiline": "Free text on several lines (Alt+Enter), at most {n} characters.",
+        "number": "A number",
+        "whole": "A whole number",
+        "range": "between {min} and {max}",
+        "min_only": "at least {min}",
+        "max_only": "at most {max}",
+        "step": "in steps of {step}",
+        "comma": "A decimal comma is accepted.",
+        "rating": "One level among:",
+        "date": "A date: YYYY-MM-DD or DD/MM/YYYY.",
+        "at_least": "at least {n} choices",
+        "at_most": "at most {n} choices",
+        "error_title": "Unexpected answer",
+        "error_list": "Choose an answer from the list.",
+        "error_number": "Enter {what}.",
+        "error_date": "Enter a date (YYYY-MM-DD or DD/MM/YYYY).",
+        "error_text": "At most {n} characters.",
+    },
+}
+
+
+def _texts(language: str) -> dict[str, str]:
+    base = (language or "en").split("_")[0].split("-")[0]
+    return TEXT.get(base, TEXT["en"])
+
+
+# --------------------------------------------------------------------------- writing
+
+_BOLD = Font(bold=True)
+_TITLE = Font(bold=True, size=14)
+_MUTED = Font(color="666666", size=9)
+_HEADER_FILL = PatternFill("solid", fgColor="D9D9D9")
+_SECTION_FILL = PatternFill("solid", fgColor="EDEDED")
+_NOTE_FILL = PatternFill("solid", fgColor="EAF2FB")
+_ANSWER_FILL = PatternFill("solid", fgColor="FFF7D6")
+_THIN = Side(style="thin", color="BFBFBF")
+_BOX = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
+_WRAP = Alignment(wrap_text=True, vertical="top")
+_UNLOCKED = Protection(locked=False)
+_SHEET_NAME_FORBIDDEN = re.compile(r"[\[\]:*?/\\\x00-\x1f]")
+
+
+def sheet_title(checklist: Checklist) -> str:
+    """The visible sheet's name: the title without the characters Excel refuses, ≤ 31 chars."""
+    name = _SHEET_NAME_FORBIDDEN.sub(" ", checklist.title)
+    name = re.sub(r"\s+", " ", name).strip().strip("'").strip()
+    if len(name) > 31:
+        name = name[:30].rstrip() + "…"
+    if not name or name.lower() in (META_SHEET, LISTS_SHEET, "history"):
+        name = checklist.id[:31]
+    return name
+
+
+def _number(value: float) -> str:
+    return f"{value:g}" if not float(value).is_integer() else str(int(value))
+
+
+def _is_whole(item: Item) -> bool:
+    """Whole numbers only when the definition steps by integers (no step: any value)."""
+    bounds = [b for b in (item.min, item.max) if b is not None]
+    return (
+        item.step is not None
+        and float(item.step).is_integer()
+        and all(float(b).is_integer() for b in bounds)
+    )
+
+
+def choice_map(item: Item, language: str) -> dict[str, Answer]:
+    """The drop-down entries of an item (as shown) and the value each one stands for."""
+    t = _texts(language)
+    if item.kind == "checkbox":
+        return {t["yes"]: True, t["no"]: False}
+    if item.kind in ("single_choice", "multi_choice"):
+        return {c.label or c.value: c.value for c in item.choices}
+    if item.kind == "rating":
+        return {_level_text(lv.value, lv.label): lv.value for lv in item.levels}
+    return {}
+
+
+def _level_text(value: int, label: str) -> str:
+    return f"{value} — {label}" if label else str(value)
+
+
+def _condition_text(checklist: Checklist, condition: Condition) -> str:
+    target = checklist.item(condition.item)
+    label = target.label if target else condition.item
+    language = checklist.language
+    if condition.answered is not None:
+        return fmt(language, "shown_if_answered", label=label)
+    values = condition.any_of if condition.any_of is not None else (condition.equals,)
+    t = _texts(language)
+    shown = []
+    for value in values:
+        if isinstance(value, bool):
+            shown.append(t["yes"] if value else t["no"])
+            continue
+        text = None
+        if target is not None:
+            for entry, stands_for in choice_map(target, language).items():
+                if stands_for == value and not isinstance(stands_for, bool):
+                    text = entry
+        shown.append(text or (_number(value) if isinstance(value, int | float) else str(value)))
+    return fmt(language, "shown_if", label=label, value=" / ".join(shown))
+
+
+def _bounds_text(item: Item, t: Mapping[str, str]) -> str:
+    if item.min is not None and item.max is not None:
+        return t["range"].format(min=_number(item.min), max=_number(item.max))
+    if item.min is not None:
+        return t["min_only"].format(min=_number(item.min))
+    if item.max is not None:
+        return t["max_only"].format(max=_number(item.max))
+    return ""
+
+
+def allowed_text(item: Item, language: str) -> str:
+    """What the answer cell accepts, in words (the "allowed answers" column)."""
+    t = _texts(language)
+    if item.kind == "checkbox":
+        return t["checkbox"]
+    if item.kind == "single_choice":
+        lines = [t["single"]]
+        lines += [f"• {c.label}" + (f" : {c.help}" if c.help else "") for c in item.choices]
+        return "\n".join(lines)
+    if item.kind == "multi_choice":
+        labels = [c.label for c in item.choices]
+        example = SEPARATOR.join(labels[:2])
+        text = t["multi"].format(labels=SEPARATOR.join(labels), example=example)
+        limits = []
+        if item.min_selected:
+            limits.append(t["at_least"].format(n=item.min_selected))
+        if item.max_selected:
+            limits.append(t["at_most"].format(n=item.max_selected))
+        if limits:
+            sentence = ", ".join(limits)
+            text += "\n" + sentence[0].upper() + sentence[1:] + "."
+        helps = [f"• {c.label} : {c.help}" for c in item.choices if c.help]
+        return "\n".join([text, *helps])
+    if item.kind == "text":
+        key = "text_multiline" if item.multiline else "text"
+        return t[key].format(n=item.text_max_length)
+    if item.kind == "number":
+        parts = [t["whole"] if _is_whole(item) else t["number"]]
+        bounds = _bounds_text(item, t)
+        if bounds:
+            parts.append(bounds)
+        if item.step is not None and item.step not in (0, 1):
+            parts.append(t["step"].format(step=_number(item.step)))
+        text = " ".join(parts)
+        if item.unit:
+            text += f" ({item.unit})"
+        text += "."
+        if not _is_whole(item):
+            text += " " + t["comma"]
+        return text
+    if item.kind == "rating":
+        lines = [t["rating"]]
+        lines += [
+            f"{_level_text(lv.value, lv.label)}" + (f" : {lv.anchor}" if lv.anchor else "")
+            for lv in item.levels
+        ]
+        return "\n".join(lines)
+    if item.kind == "date":
+        return t["date"]
+    return ""
+
+
+def _short(text: str, limit: int) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def _validation(item: Item, language: str, list_range: str | None) -> DataValidation | None:
+    """The typed-value check of an answer cell (Excel refuses longer messages: keep them short)."""
+    t = _texts(language)
+    common: dict[str, Any] = {
+        "allow_blank": True,
+        "showErrorMessage": True,
+        "errorStyle": "stop",
+        "errorTitle": _short(t["error_title"], 32),
+    }
+    if item.kind in ("checkbox", "single_choice", "rating", "multi_choice"):
+        assert list_range is not None
+        if item.kind == "multi_choice":
+            # A list check holds one entry: offer the drop-down for one choice and let
+            # people type several separated by " ; " (read back and checked on import).
+            common["showErrorMessage"] = False
+        return DataValidation(
+            type="list", formula1=list_range, error=_short(t["error_list"], 255), **common
+        )
+    if item.kind == "number":
+        whole = _is_whole(item)
+        what = (t["whole"] if whole else t["number"]).lower()
+        bounds = _bounds_text(item, t)
+        message = t["error_number"].format(what=f"{what} {bounds}".strip())
+        low = item.min if item.min is not None else -ANSWER_RANGE_MAX
+        high = item.max if item.max is not None else ANSWER_RANGE_MAX
+        return DataValidation(
+            type="whole" if whole else "decimal",
+            operator="between",
+            formula1=_number(low),
+            formula2=_number(high),
+            error=_short(message, 255),
+            **common,
+        )
+    if item.kind == "date":
+        return DataValidation(
+            type="date",
+            operator="between",
+            formula1=str(EXCEL_FIRST_DAY),
+            formula2=str(EXCEL_LAST_DAY),
+            error=_short(t["error_date"], 255),
+            **common,
+        )
+    if item.kind == "text":
+        return DataValidation(
+            type="textLength",
+            operator="lessThanOrEqual",
+            formula1=str(item.text_max_length),
+            error=_short(t["error_text"].format(n=item.text_max_length), 255),
+            **common,
+        )
+    return None
+
+
+def _height(texts: Iterable[tuple[str, float]]) -> float:
+    """An estimated row height for wrapped text (applications do not all autofit rows)."""
+    lines = 1
+    for text, width in texts:
+        per_line = max(8, int(width * 1.15))
+        count = sum(max(1, math.ceil(len(part) / per_line)) for part in text.split("\n"))
+        lines = max(lines, count)
+    return ROW_LINE_HEIGHT * lines + 2
+
+
+def _merged_row(ws: Worksheet, row: int, text: str, first: int = 1) -> None:
+    last = len(COLUMNS)
+    cell = ws.cell(row=row, column=first, value=text)
+    cell.alignment = _WRAP
+    if last > first:
+        ws.merge_cells(start_row=row, start_column=first, end_row=row, end_column=last)
+    width = sum(WIDTHS[name] for name in COLUMNS[first - 1 :])
+    ws.row_dimensions[row].height = _height([(text, width)])
+
+
+@dataclass(frozen=True)
+class _Row:
+    row: int
+    item: Item
+
+
+def _fill_sheet(ws: Worksheet, lists: Worksheet, checklist: Checklist) -> list[_Row]:
+    t = _texts(checklist.language)
+    for name in COLUMNS:
+        ws.column_dimensions[get_column_letter(COL[name])].width = WIDTHS[name]
+
+    ws.cell(row=1, column=1, value=checklist.title).font = _TITLE
+    ws.merge_cells(start_row=1, start_column=1, end_row=1, end_column=len(COLUMNS))
+    version = t["version"].format(version=checklist.version, id=checklist.id)
+    if checklist.audience:
+        version += " — " + t["audience"].format(audience=checklist.audience)
+    _merged_row(ws, 2, version)
+    ws.cell(row=2, column=1).font = _MUTED
+    if checklist.intro:
+        _merged_row(ws, 3, checklist.intro)
+    _merged_row(ws, 4, t["how"])
+    ws.cell(row=4, column=1).font = Font(italic=True)
+
+    for name in COLUMNS:
+        cell = ws.cell(row=HEADER_ROW, column=COL[name], value=t[name])
+        cell.font = _BOLD
+        cell.fill = _HEADER_FILL
+        cell.border = _BOX
+        cell.alignment = _WRAP
+    ws.print_title_rows = f"{HEADER_ROW}:{HEADER_ROW}"
+
+    rows: list[_Row] = []
+    row = HEADER_ROW
+    list_column = 0
+    ranges: dict[tuple[str, ...], str] = {}
+    for section in checklist.sections:
+        row += 1
+        heading = section.title + (f"\n{section.intro}" if section.intro else "")
+        _merged_row(ws, row, heading)
+        ws.cell(row=row, column=1).font = _BOLD
+        ws.cell(row=row, column=1).fill = _SECTION_FILL
+        for item in section.items:
+            row += 1
+            rows.append(_Row(row, item))
+            ws.cell(row=row, column=COL["section"], value=section.title).alignment = _WRAP
+            id_cell = ws.cell(row=row, column=COL["id"], value=item.id)
+            id_cell.font = _MUTED
+            id_cell.alignment = _WRAP
+            if item.kind == "note":
+                text = f"{fmt(checklist.language, 'note')} — {item.label}"
+                if item.help:
+                    text += f"\n{item.help}"
+                _merged_row(ws, row, text, first=COL["question"])
+                ws.cell(row=row, column=COL["question"]).fill = _NOTE_FILL
+                continue
+            label = ws.cell(row=row, column=COL["question"], value=item.label)
+            label.alignment = _WRAP
+            if item.required:
+                label.font = _BOLD
+            helps = [item.help] if item.help else []
+            if item.visible_if is not None:
+                helps.append(_condition_text(checklist, item.visible_if))
+            help_text = "\n".join(helps)
+            ws.cell(row=row, column=COL["help"], value=help_text or None).alignment = _WRAP
+            required = ws.cell(
+                row=row, column=COL["required"], value=t["yes"] if item.required else t["no"]
+            )
+            required.alignment = _WRAP
+            if item.required:
+                required.font = _BOLD
+            allowed = allowed_text(item, checklist.language)
+            ws.cell(row=row, column=COL["allowed"], value=allowed).alignment = _WRAP
+
+            answer = ws.cell(row=row, column=COL["answer"])
+            answer.protection = _UNLOCKED
+            answer.fill = _ANSWER_FILL
+            answer.border = _BOX
+            answer.alignment = _WRAP
+            if item.kind in ("text", "multi_choice", "checkbox", "single_choice", "rating"):
+                answer.number_format = "@"
+            elif item.kind == "date":
+                answer.number_format = "yyyy-mm-dd"
+
+            list_range = None
+            entries = tuple(choice_map(item, checklist.language))
+            if entries and entries in ranges:
+                list_range = ranges[entries]
+            elif entries:
+                list_column += 1
+                letter = get_column_letter(list_column)
+                lists.cell(row=1, column=list_column, value=item.id)
+                for offset, entry in enumerate(entries):
+                    lists.cell(row=2 + offset, column=list_column, value=entry)
+                list_range = f"'{LISTS_SHEET}'!${letter}$2:${letter}${1 + len(entries)}"
+                ranges[entries] = list_range
+            validation = _validation(item, checklist.language, list_range)
+            if validation is not None:
+                validation.add(answer.coordinate)
+                ws.add_data_validation(validation)
+
+            ws.row_dimensions[row].height = _height(
+                [
+                    (item.label, WIDTHS["question"]),
+                    (help_text, WIDTHS["help"]),
+                    (allowed, WIDTHS["allowed"]),
+                    (section.title, WIDTHS["section"]),
+                ]
+            )
+    return rows
+
+
+def _fill_meta(meta: Worksheet, checklist: Checklist, title: str, rows: list[_Row]) -> None:
+    header: list[tuple[str, Any]] = [
+        (MARKER, FORMAT),
+        ("checklist", checklist.id),
+        ("version", checklist.version),
+        ("language", checklist.language),
+        ("title", checklist.title),
+        ("sheet", title),
+        ("answer_column", get_column_letter(COL["answer"])),
+    ]
+    for index, (key, value) in enumerate(header, start=1):
+        meta.cell(row=index, column=1, value=key)
+        meta.cell(row=index, column=2, value=value)
+    start = len(header) + 2
+    for column, name in enumerate(("row", "item", "kind", "answers"), start=1):
+        meta.cell(row=start, column=column, value=name)
+    for offset, entry in enumerate(rows, start=1):
+        meta.cell(row=start + offset, column=1, value=entry.row)
+        meta.cell(row=start + offset, column=2, value=entry.item.id)
+        meta.cell(row=start + offset, column=3, value=entry.item.kind)
+        mapping = choice_map(entry.item, checklist.language)
+        if mapping:
+            meta.cell(
+                row=start + offset,
+                column=4,
+                value=json.dumps(mapping, ensure_ascii=False),
+            )
+
+
+def build_workbook(checklist: Checklist) -> bytes:
+    """A fillable ``.xlsx`` for one checklist, byte-for-byte reproducible."""
+    wb = Workbook()
+    ws = wb.active
+    assert isinstance(ws, Worksheet)
+    title = sheet_title(checklist)
+    ws.title = title
+    lists = wb.create_sheet(LISTS_SHEET)
+    meta = wb.create_sheet(META_SHEET)
+
+    rows = _fill_sheet(ws, lists, checklist)
+    _fill_meta(meta, checklist, title, rows)
+
+    # Light protection, no password: answer cells stay editable, the layout does not move
+    # by accident; anyone can lift it (Review > Unprotect sheet) if they must.
+    ws.protection.sheet = True
+    ws.protection.formatColumns = False
+    ws.protection.formatRows = False
+    ws.protection.selectLockedCells = False
+    ws.protection.selectUnlockedCells = False
+    for hidden in (lists, meta):
+        hidden.sheet_state = "hidden"
+        hidden.protection.sheet = True
+    wb.security = WorkbookProtection(lockStructure=True)
+    wb.active = 0
+
+    props = wb.properties
+    props.creator = "checklist-forms"
+    props.lastModifiedBy = None
+    props.created = FIXED_DATE
+    props.modified = FIXED_DATE
+    props.title = checklist.title
+    props.identifier = f"{checklist.id}/{checklist.version}"
+    props.language = checklist.language
+
+    raw = io.BytesIO()
+    # ExcelWriter rather than Workbook.save: save stamps the current time as "modified".
+    with zipfile.ZipFile(raw, "w", zipfile.ZIP_DEFLATED) as archive:
+        ExcelWriter(wb, archive).write_data()
+    return _normalise_zip(raw.getvalue())
+
+
+def _normalise_zip(data: bytes) -> bytes:
+    """Rewrite a zip with sorted entries, fixed dates, attributes and compression."""
+    out = io.BytesIO()
+    with (
+        zipfile.ZipFile(io.BytesIO(data)) as source,
+        zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target,
+    ):
+        for name in sorted(source.namelist()):
+            info = zipfile.ZipInfo(name, date_time=ZIP_DATE)
+            info.compress_type = zipfile.ZIP_DEFLATED
+            info.create_system = 0
+            info.external_attr = 0
+            target.writestr(info, source.read(name), compresslevel=6)
+    return out.getvalue()
+
+
+# --------------------------------------------------------------------------- reading
+
+
+def _fold(text: str) -> str:
+    """Case, accents, dashes and spacing do not matter when matching a typed answer."""
+    text = unicodedata.normalize("NFKD", text)
+    text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    text = re.sub(r"[\u2010-\u2015\u2212]", "-", text)
+    return re.sub(r"\s+", " ", text).strip().casefold()
+
+
+@dataclass(frozen=True)
+class _Matcher:
+    exact: dict[str, Answer]
+    folded: dict[str, Answer]
+    shown: list[str]
+
+    def find(self, text: str) -> tuple[bool, Answer]:
+        key = text.strip()
+        if key in self.exact:
+            return True, self.exact[key]
+        folded = _fold(key)
+        if folded in self.folded:
+            return True, self.folded[folded]
+        return False, None
+
+
+def _matcher(item: Item, meta_map: Mapping[str, Answer], language: str) -> _Matcher:
+    """Labels of the workbook (from _meta), then the definition's labels and values."""
+    pairs: list[tuple[str, Answer]] = list(meta_map.items())
+    pairs += list(choice_map(item, language).items())
+    if item.kind in CHOICE_KINDS:
+        pairs += [(c.value, c.value) for c in item.choices]
+        pairs += [(c.label, c.value) for c in item.choices]
+    if item.kind == "rating":
+        pairs += [(str(lv.value), lv.value) for lv in item.levels]
+        pairs += [(lv.label, lv.value) for lv in item.levels if lv.label]
+    if item.kind == "checkbox":
+        pairs += [(word, True) for word in ("oui", "yes", "true", "vrai", "x", "1")]
+        pairs += [(word, False) for word in ("non", "no", "false", "faux", "0")]
+    exact: dict[str, Answer] = {}
+    folded: dict[str, Answer] = {}
+    ambiguous: set[str] = set()
+    for text, value in pairs:
+        exact.setdefault(text, value)
+        key = _fold(text)
+        if key in folded and not _same(folded[key], value):
+            ambiguous.add(key)
+        folded.setdefault(key, value)
+    for key in ambiguous:
+        del folded[key]
+    shown = list(meta_map) or list(choice_map(item, language))
+    return _Matcher(exact, folded, shown)
+
+
+def _same(a: Answer, b: Answer) -> bool:
+    return type(a) is type(b) and bool(a == b)
+
+
+class _Unusable(Exception):
+    """A cell that cannot be read as an answer of its item."""
+
+
+def _show(value: Any) -> str:
+    if isinstance(value, dt.datetime):
+        text = value.isoformat(sep=" ")
+    elif isinstance(value, float):
+        text = _number(value)
+    else:
+        text = str(value)
+    text = text.replace("\n", " ")
+    return f"« {text if len(text) <= 60 else text[:57] + '…'} »"
+
+
+def _as_text(value: Any) -> str:
+    if isinstance(value, bool):
+        return "TRUE" if value else "FALSE"
+    if isinstance(value, float):
+        return _number(value)
+    if isinstance(value, dt.datetime):
+        return value.date().isoformat() if value.time() == dt.time() else value.isoformat()
+    if isinstance(value, dt.date | dt.time):
+        return value.isoformat()
+    return str(value)
+
+
+_NUMBER = re.compile(r"^[+-]?(\d+(\.\d*)?|\.\d+)$")
+_ISO_DATE = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
+_FR_DATE = re.compile(r"^(\d{1,2})/(\d{1,2})/(\d{4})$")
+
+
+def _parse_number(item: Item, value: Any) -> float | int:
+    if isinstance(value, bool | dt.date | dt.time):
+        raise _Unusable(f"{_show(value)} is not a number")
+    if isinstance(value, int | float):
+        number: float | int = value
+    else:
+        text = re.sub(r"[\s\u00a0\u202f]", "", str(value))
+        if "," in text and "." not in text and text.count(",") == 1:
+            text = text.replace(",", ".")
+        if not _NUMBER.match(text):
+            raise _Unusable(f"{_show(value)} is not a number")
+        number = float(text)
+    if isinstance(number, float):
+        if not math.isfinite(number):
+            raise _Unusable(f"{_show(value)} is not a number")
+        if number.is_integer() and abs(number) < 2**53:
+            number = int(number)
+    if item.min is not None and number < item.min:
+        raise _Unusable(f"{_show(value)} is below the minimum {_number(item.min)}")
+    if item.max is not None and number > item.max:
+        raise _Unusable(f"{_show(value)} is above the maximum {_number(item.max)}")
+    return number
+
+
+def _parse_date(value: Any) -> str:
+    if isinstance(value, dt.datetime):
+        if value.time() != dt.time():
+            raise _Unusable(f"{_show(value)} has a time of day; a date is expected")
+        return value.date().isoformat()
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if not isinstance(value, str):
+        raise _Unusable(f"{_show(value)} is not a date (write YYYY-MM-DD or DD/MM/YYYY)")
+    text = value.strip()
+    iso = _ISO_DATE.match(text)
+    french = _FR_DATE.match(text)
+    try:
+        if iso:
+            return dt.date(int(iso[1]), int(iso[2]), int(iso[3])).isoformat()
+        if french:
+            return dt.date(int(french[3]), int(french[2]), int(french[1])).isoformat()
+    except ValueError:
+        raise _Unusable(f"{_show(value)} is not a date that exists") from None
+    raise _Unusable(f"{_show(value)} is not a date (write YYYY-MM-DD or DD/MM/YYYY)")
+
+
+def _not_allowed(value: Any, matcher: _Matcher) -> _Unusable:
+    return _Unusable(
+        f"{_show(value)} is not one of the allowed answers: {', '.join(matcher.shown)}"
+    )
+
+
+def _parse(item: Item, value: Any, matcher: _Matcher) -> Answer:
+    """The answer a cell holds for an item; raise :class:`_Unusable` rather than guess."""
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return item.blank()
+    kind = item.kind
+    if kind == "checkbox":
+        if isinstance(value, bool):
+            return value
+        found, answer = matcher.find(_as_text(value))
+        if found:
+            return answer
+        raise _not_allowed(value, matcher)
+    if kind in ("single_choice", "rating"):
+        found, answer = matcher.find(_as_text(value))
+        if found:
+            return answer
+        raise _not_allowed(value, matcher)
+    if kind == "multi_choice":
+        whole, _ = matcher.find(_as_text(value))
+        parts = (
+            [_as_text(value)]
+            if whole
+            else [p for p in re.split(r"[;\n]", _as_text(value)) if p.strip()]
+        )
+        chosen: list[Answer] = []
+        for part in parts:
+            found, answer = matcher.find(part)
+            if not found:
+                raise _Unusable(
+                    f"{_show(part.strip())} is not one of the allowed answers: "
+                    f"{', '.join(matcher.shown)}"
+                )
+            if answer not in chosen:
+                chosen.append(answer)
+        order = [c.value for c in item.choices]
+        chosen.sort(key=lambda v: order.index(v) if v in order else len(order))
+        if item.max_selected is not None and len(chosen) > item.max_selected:
+            raise _Unusable(f"{len(chosen)} choices given; at most {item.max_selected} are allowed")
+        return chosen
+    if kind == "text":
+        text = _as_text(value)
+        if len(text) > item.text_max_length:
+            raise _Unusable(
+                f"text is {len(text)} characters long; at most {item.text_max_length} are allowed"
+            )
+        return text
+    if kind == "number":
+        return _parse_number(item, value)
+    if kind == "date":
+        return _parse_date(value)
+    raise _Unusable(f"items of kind {kind!r} take no answer")
+
+
+def _load(path: Path) -> Workbook:
+    """Open a workbook from a copy of its bytes: the file itself is never written."""
+    if not path.exists():
+        raise FormError(path, "no such file")
+    if path.is_dir():
+        raise FormError(path, "is a folder, not a workbook")
+    try:
+        size = path.stat().st_size
+        if size > MAX_BYTES:
+            raise FormError(
+                path, f"file is {size / 1024 / 1024:.1f} MB; a workbook may be at most 20 MB"
+            )
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise FormError(path, f"cannot be read ({exc.strerror or exc})") from None
+    not_xlsx = "not an Excel workbook (.xlsx); save it from your spreadsheet as .xlsx"
+    if not zipfile.is_zipfile(io.BytesIO(raw)):
+        raise FormError(path, not_xlsx)
+    try:
+        with zipfile.ZipFile(io.BytesIO(raw)) as archive:
+            unpacked = sum(info.file_size for info in archive.infolist())
+            names = set(archive.namelist())
+    except (zipfile.BadZipFile, OSError, ValueError):
+        raise FormError(path, not_xlsx) from None
+    if "xl/workbook.xml" not in names:
+        raise FormError(path, not_xlsx)
+    if unpacked > MAX_UNPACKED:
+        raise FormError(path, "workbook unpacks to more than 200 MB; it cannot be a checklist")
+    try:
+        with warnings.catch_warnings():
+            # Files saved by Excel carry extensions openpyxl announces it drops on save;
+            # nothing is saved here.
+            warnings.simplefilter("ignore")
+            return load_workbook(io.BytesIO(raw), data_only=True, keep_links=False)
+    except Exception as exc:  # a damaged file can fail anywhere in the parser
+        reason = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+        raise FormError(path, f"{not_xlsx} ({_short(reason, 80)})") from None
+
+
+@dataclass(frozen=True)
+class _MetaRow:
+    row: int
+    item: str
+    kind: str
+    answers: dict[str, Answer]
+
+
+def _read_meta(path: Path, wb: Workbook) -> tuple[dict[str, Any], list[_MetaRow], list[str]]:
+    meta = wb[META_SHEET] if META_SHEET in wb.sheetnames else None
+    if not isinstance(meta, Worksheet):
+        raise FormError(
+            path,
+            f"no {META_SHEET} sheet: this workbook was not made by `checklist-forms xlsx` "
+            "(or its hidden sheet was deleted)",
+        )
+    header: dict[str, Any] = {}
+    rows: list[_MetaRow] = []
+    problems: list[str] = []
+    in_rows = False
+    for number, values in enumerate(meta.iter_rows(values_only=True), start=1):
+        cells = list(values) + [None] * 4
+        key = cells[0]
+        if not in_rows:
+            if key == "row":
+                in_rows = True
+            elif isinstance(key, str) and key:
+                header[key] = cells[1]
+            continue
+        if key is None and cells[1] is None:
+            continue
+        item_id, kind, raw = cells[1], cells[2], cells[3]
+        if (
+            not isinstance(key, int)
+            or not 0 < key <= MAX_ROW
+            or not isinstance(item_id, str)
+            or not isinstance(kind, str)
+        ):
+            problems.append(f"{META_SHEET} row {number}: unreadable item entry; skipped")
+            continue
+        mapping: dict[str, Answer] = {}
+        if isinstance(raw, str) and raw:
+            try:
+                loaded = json.loads(raw)
+            except ValueError:
+                loaded = None
+            if isinstance(loaded, dict):
+                mapping = {str(k): v for k, v in loaded.items()}
+            else:
+                problems.append(
+                    f"{META_SHEET} row {number} ({item_id}): unreadable list of answers; "
+                    "the checklist's own labels are used"
+                )
+        rows.append(_MetaRow(key, item_id, kind, mapping))
+    if MARKER not in header:
+        raise FormError(
+            path, f"the {META_SHEET} sheet is not one written by `checklist-forms xlsx`"
+        )
+    for key in ("checklist", "version", "language"):
+        if not isinstance(header.get(key), str) or not header[key]:
+            raise FormError(path, f"the {META_SHEET} sheet has no {key!r}")
+    return header, rows, problems
+
+
+def _resolve(
+    path: Path, resolve: Checklist | Resolver, checklist_id: str, version: str, language: str
+) -> Checklist:
+    if isinstance(resolve, Checklist):
+        if (resolve.id, resolve.version) != (checklist_id, version):
+            raise FormError(
+                path,
+                f"workbook of {checklist_id!r} {version}, not of {resolve.id!r} {resolve.version}",
+            )
+        return resolve
+    try:
+        found = resolve(checklist_id, version, language)
+    except FormError as exc:
+        raise FormError(path, exc.message) from None
+    if found is None:
+        raise FormError(path, f"unknown checklist {checklist_id!r} version {version!r}")
+    return found
+
+
+def _answer_sheet(wb: Workbook, header: Mapping[str, Any]) -> Worksheet | None:
+    name = header.get("sheet")
+    if isinstance(name, str) and name in wb.sheetnames:
+        named = wb[name]
+        if isinstance(named, Worksheet):
+            return named
+    for ws in wb.worksheets:
+        if (
+            isinstance(ws, Worksheet)
+            and ws.title not in (META_SHEET, LISTS_SHEET)
+            and ws.sheet_state == "visible"
+        ):
+            return ws
+    return None
+
+
+def read_workbook(path: Path, resolve: Checklist | Resolver) -> tuple[dict[str, Any], list[str]]:
+    """A filled workbook as a JSON form, and one message per cell that could not be used.
+
+    ``resolve`` is the checklist itself or a function ``(id, version, language)`` that
+    returns it (see :func:`catalogue_resolver`). Unusable cells get the item's blank
+    answer (null; ``false`` for a box, ``[]`` for several choices) so the form stays a
+    valid draft. The form is ``final`` when every required visible item is answered and
+    no cell was unusable, otherwise ``draft``. Raises :class:`FormError` (one line) when
+    the file is not an ``.xlsx``, has no ``_meta`` sheet or names an unknown checklist.
+    """
+    wb = _load(path)
+    try:
+        header, meta_rows, problems = _read_meta(path, wb)
+        checklist_id, version, language = (
+            str(header["checklist"]),
+            str(header["version"]),
+            str(header["language"]),
+        )
+        checklist = _resolve(path, resolve, checklist_id, version, language)
+        ws = _answer_sheet(wb, header)
+        if ws is None:
+            raise FormError(path, "the sheet holding the answers is missing")
+        answers = checklist.blank_answers()
+        ids_column = _ids_column(ws)
+        column = COL["answer"]
+        for entry in meta_rows:
+            item = checklist.item(entry.item)
+            if item is not None and not item.answerable:
+                continue  # notes: informative rows, nothing to read
+            if item is None:
+                problems.append(
+                    f"{META_SHEET}: row {entry.row} names {entry.item!r}, which this checklist "
+                    "does not answer; skipped"
+                )
+                continue
+            row = entry.row
+            if ws.cell(row=row, column=COL["id"]).value != item.id:
+                # Rows were moved (the sheet was unprotected): follow the visible id.
+                moved = ids_column.get(item.id)
+                if moved is None:
+                    problems.append(f"{item.id}: its row is no longer in the sheet; left blank")
+                    continue
+                row = moved
+            value = ws.cell(row=row, column=column).value
+            matcher = _matcher(item, entry.answers, language)
+            try:
+                answers[item.id] = _parse(item, value, matcher)
+            except _Unusable as exc:
+                answers[item.id] = item.blank()
+                problems.append(f"row {row} ({item.id}): {exc}")
+    finally:
+        wb.close()
+    complete = not checklist.missing_for_final(answers)
+    form = {
+        "checklist": checklist.id,
+        "version": checklist.version,
+        "language": language,
+        "status": "final" if complete and not problems else "draft",
+        "answers": answers,
+    }
+    return form, problems
+
+
+def _ids_column(ws: Worksheet) -> dict[str, int]:
+    found: dict[str, int] = {}
+    for row in range(HEADER_ROW + 1, ws.max_row + 1):
+        value = ws.cell(row=row, column=COL["id"]).value
+        if isinstance(value, str):
+            found.setdefault(value, row)
+    return found
+
+
+def catalogue_resolver(validator: Validator) -> Resolver:
+    """A resolver over a :class:`~checklist_forms.validate.Validator`'s catalogue.
+
+    Unknown checklists or versions raise :class:`FormError` with the validator's message
+    (with its "did you mean" hint).
+    """
+
+    def resolve(checklist_id: str, version: str, language: str) -> Checklist:
+        form = LoadedForm(
+            path="", data={"checklist": checklist_id, "version": version, "language": language}
+        )
+        _, _, checklist = validator.resolve(form)
+        return checklist
+
+    return resolve
