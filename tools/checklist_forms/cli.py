@@ -189,6 +189,48 @@ def cmd_import(args: argparse.Namespace) -> int:
     return FAILED if problems else OK
 
 
+def cmd_jobposting(args: argparse.Namespace) -> int:
+    """schema.org JobPosting JSON-LD (and a readable ad) from a filled « Fiche de poste »."""
+    from .jobposting import JobPostingError, build_jobposting, to_html, to_jsonld, to_markdown
+
+    source = Path(args.file)
+    try:
+        validator = Validator(_catalogue(args))
+        form = load_form(source)
+        _, _, checklist = validator.resolve(form)
+        result = validator.validate(form)
+    except (CatalogueError, FormError) as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return UNUSABLE
+    if not result.valid:
+        print(
+            f"error: {source} is not a valid form; run `checklist-forms validate {source}`",
+            file=sys.stderr,
+        )
+        return FAILED
+    answers = form.data["answers"]
+    try:
+        posting = build_jobposting(checklist, answers)
+    except JobPostingError as exc:
+        print(f"error: {source}: {exc}", file=sys.stderr)
+        return FAILED
+    for issue in result.warnings:
+        print(f"warning: {issue.item} ({issue.label}): {issue.message}", file=sys.stderr)
+    outputs = [(args.output, to_jsonld(posting)), (args.html, to_html(checklist, answers, posting)),
+               (args.markdown, to_markdown(checklist, answers))]  # fmt: skip
+    try:
+        for target, text in outputs:
+            if target:
+                write_new(Path(target), text, sources=[source], overwrite=args.force)
+                print(f"wrote {target}", file=sys.stderr)
+    except FormError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return UNUSABLE
+    if not args.output:
+        sys.stdout.write(outputs[0][1])
+    return OK
+
+
 def cmd_export(args: argparse.Namespace) -> int:
     from .extract import ExtractError, build_tree, write
 
@@ -280,6 +322,17 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--force", action="store_true", help="replace --output if it exists")
     catalogue_option(p)
     p.set_defaults(func=cmd_import)
+
+    p = sub.add_parser(
+        "jobposting", help="schema.org JobPosting and a readable job ad from a « Fiche de poste »"
+    )
+    p.add_argument("file", metavar="FILE")
+    p.add_argument("-o", "--output", help="write the JSON-LD here (default: the screen)")
+    p.add_argument("--html", help="also write a publishable HTML job ad (JSON-LD embedded)")
+    p.add_argument("--markdown", help="also write the job ad as Markdown")
+    p.add_argument("--force", action="store_true", help="replace existing output files")
+    catalogue_option(p)
+    p.set_defaults(func=cmd_jobposting)
 
     p = sub.add_parser("export", help="write the forms of every checklist of docs/ to checklists/")
     docs_options(p)

@@ -1,0 +1,409 @@
+"""From a filled « Fiche de poste » form to a job ad: schema.org JobPosting and readable text.
+
+The JSON-LD follows Google's job posting structured data: required properties (title,
+description, datePosted, hiringOrganization, jobLocation or TELECOMMUTE with
+applicantLocationRequirements), recommended ones (validThrough, employmentType,
+baseSalary, identifier), and the occupation (ISCO-08 2432), skills, education and
+experience. schema.org itself requires nothing, so the output is checked against the
+project's schema of Google's rules (``data/jobposting.schema.json``). Missing data is
+refused with the form items to fill, never guessed.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping
+from functools import cache
+from html import escape as _escape
+from pathlib import Path
+from typing import Any
+
+from jsonschema import Draft202012Validator, FormatChecker
+
+from .model import Answer, Checklist
+
+CHECKLIST_ID = "fiche-de-poste"
+SCHEMA_FILE = Path(__file__).parent / "data" / "jobposting.schema.json"
+
+# Contract and working time -> Google's employmentType values.
+CONTRACTS: dict[str, list[str]] = {
+    "cdi": [],
+    "cdd": ["TEMPORARY"],
+    "interim": ["TEMPORARY"],
+    "stage": ["INTERN"],
+    "alternance": ["OTHER"],
+    "freelance": ["CONTRACTOR"],
+}
+TIME = {"temps-plein": "FULL_TIME", "temps-partiel": "PART_TIME"}
+EDUCATION = {
+    "bac-2": "associate degree",
+    "bac-3": "bachelor degree",
+    "bac-5": "postgraduate degree",
+}
+COUNTRIES = {"france": "FR", "belgique": "BE", "belgium": "BE", "suisse": "CH", "switzerland": "CH",
+             "luxembourg": "LU", "canada": "CA", "monaco": "MC"}  # fmt: skip
+
+WORDS: dict[str, dict[str, Any]] = {
+    "fr": {
+        "mission": "La mission",
+        "activities": "Vos activités",
+        "results": "Les résultats attendus",
+        "reporting": "Rattachement",
+        "conditions": "Conditions d'exercice",
+        "evenings": "Le poste demande d'intervenir certains soirs, week-ends ou jours fériés.",
+        "profile": "Profil recherché",
+        "knowledge": "Connaissances",
+        "know_how": "Savoir-faire",
+        "soft": "Savoir-être",
+        "education": "Diplôme",
+        "experience": "Expérience",
+        "months": "{n} mois minimum",
+        "salary": "Rémunération",
+        "salary_range": "{low} à {high} € brut par an",
+        "salary_from": "à partir de {low} € brut par an",
+        "salary_to": "jusqu'à {high} € brut par an",
+        "prospects": "Perspectives",
+        "practical": "En pratique",
+        "place": "Lieu",
+        "remote": {
+            "non": "sur site",
+            "partiel": "télétravail partiel",
+            "total": "télétravail complet",
+        },
+        "contract": "Contrat",
+        "posted": "Offre publiée le {date}",
+        "until": "candidatures jusqu'au {date}",
+        "reference": "Référence",
+    },
+    "en": {
+        "mission": "The role",
+        "activities": "What you will do",
+        "results": "Expected results",
+        "reporting": "Reporting line",
+        "conditions": "Working conditions",
+        "evenings": "The role involves some evenings, weekends or public holidays.",
+        "profile": "Who we are looking for",
+        "knowledge": "Knowledge",
+        "know_how": "Know-how",
+        "soft": "Soft skills",
+        "education": "Education",
+        "experience": "Experience",
+        "months": "at least {n} months",
+        "salary": "Salary",
+        "salary_range": "€{low} to €{high} gross a year",
+        "salary_from": "from €{low} gross a year",
+        "salary_to": "up to €{high} gross a year",
+        "prospects": "Prospects",
+        "practical": "Practical details",
+        "place": "Location",
+        "remote": {"non": "on site", "partiel": "partly remote", "total": "fully remote"},
+        "contract": "Contract",
+        "posted": "Posted on {date}",
+        "until": "applications until {date}",
+        "reference": "Reference",
+    },
+}
+
+
+class JobPostingError(Exception):
+    """The form lacks what a job posting requires; ``items`` names what to fill."""
+
+    def __init__(self, message: str, items: list[tuple[str, str]]) -> None:
+        super().__init__(message)
+        self.items = items
+
+
+def escape(text: str) -> str:
+    """Escape for HTML text content (the ad never puts answers inside attributes)."""
+    return _escape(text, quote=False)
+
+
+@cache
+def _validator() -> Draft202012Validator:
+    return Draft202012Validator(
+        json.loads(SCHEMA_FILE.read_text(encoding="utf-8")), format_checker=FormatChecker()
+    )
+
+
+def _text(answers: Mapping[str, Answer], key: str) -> str:
+    value = answers.get(key)
+    return value.strip() if isinstance(value, str) else ""
+
+
+def _number(answers: Mapping[str, Answer], key: str) -> float | None:
+    value = answers.get(key)
+    if isinstance(value, bool) or not isinstance(value, int | float) or value <= 0:
+        return None
+    return int(value) if float(value).is_integer() else float(value)
+
+
+def _country(value: str) -> str:
+    code = COUNTRIES.get(value.strip().lower(), value.strip().upper())
+    return code
+
+
+def _lines(text: str) -> list[str]:
+    """Free text as list items: one per line, bullets and dashes removed."""
+    return [
+        line.strip().lstrip("-•*–—").strip()
+        for line in text.splitlines()
+        if line.strip().lstrip("-•*–—").strip()
+    ]
+
+
+def missing_items(checklist: Checklist, answers: Mapping[str, Answer]) -> list[tuple[str, str]]:
+    """Items to fill before a job posting can be published, as (id, label)."""
+    needed = ["intitule", "employeur", "date-publication", "pays"]
+    if not (_text(answers, "finalite") or _text(answers, "activites")):
+        needed.append("finalite")
+    if answers.get("teletravail") != "total":
+        needed.append("lieu-ville")
+    out = []
+    for item_id in needed:
+        item = checklist.item(item_id)
+        value = answers.get(item_id)
+        if item is not None and not (isinstance(value, str) and value.strip()):
+            out.append((item.id, item.label))
+    return out
+
+
+def _sections(
+    checklist: Checklist, answers: Mapping[str, Answer]
+) -> list[tuple[str, list[str], bool]]:
+    """The ad's sections: (heading, paragraphs or list items, is_list)."""
+    w = WORDS.get(checklist.language, WORDS["en"])
+    out: list[tuple[str, list[str], bool]] = []
+
+    def add(heading: str, key: str, as_list: bool = False) -> None:
+        text = _text(answers, key)
+        if text:
+            out.append(
+                (
+                    heading,
+                    _lines(text)
+                    if as_list
+                    else [p.strip() for p in text.split("\n\n") if p.strip()],
+                    as_list,
+                )
+            )
+
+    add(w["mission"], "finalite")
+    add(w["activities"], "activites", as_list=True)
+    add(w["results"], "resultats", as_list=True)
+    add(w["reporting"], "rattachement")
+    conditions = [_text(answers, "conditions")] if _text(answers, "conditions") else []
+    if answers.get("soirs-week-ends") is True:
+        conditions.append(w["evenings"])
+    if conditions:
+        out.append((w["conditions"], conditions, False))
+    profile = []
+    for key, label in (("competences-savoirs", "knowledge"), ("competences-savoir-faire", "know_how"),
+                       ("competences-savoir-etre", "soft")):  # fmt: skip
+        if _text(answers, key):
+            profile.append(
+                f"{w[label]} : {_text(answers, key)}"
+                if checklist.language == "fr"
+                else f"{w[label]}: {_text(answers, key)}"
+            )
+    diploma = checklist.item("diplome")
+    if diploma is not None and answers.get("diplome"):
+        label = diploma.choice_label(answers.get("diplome")) or ""
+        profile.append(
+            f"{w['education']} : {label}"
+            if checklist.language == "fr"
+            else f"{w['education']}: {label}"
+        )
+    months = _number(answers, "experience-mois")
+    if months:
+        text = w["months"].format(n=f"{months:g}")
+        profile.append(
+            f"{w['experience']} : {text}"
+            if checklist.language == "fr"
+            else f"{w['experience']}: {text}"
+        )
+    if profile:
+        out.append((w["profile"], profile, True))
+    low, high = _number(answers, "salaire-min"), _number(answers, "salaire-max")
+    if low or high:
+        key = "salary_range" if low and high else ("salary_from" if low else "salary_to")
+        out.append(
+            (
+                w["salary"],
+                [
+                    w[key].format(
+                        low=f"{low or 0:,.0f}".replace(",", " "),
+                        high=f"{high or 0:,.0f}".replace(",", " "),
+                    )
+                ],
+                False,
+            )
+        )
+    add(w["prospects"], "perspectives")
+    return out
+
+
+def _practical(checklist: Checklist, answers: Mapping[str, Answer]) -> list[str]:
+    w = WORDS.get(checklist.language, WORDS["en"])
+    fr = checklist.language == "fr"
+    sep = " : " if fr else ": "
+    out = []
+    place = ", ".join(p for p in (_text(answers, "lieu-ville"), _text(answers, "pays")) if p)
+    remote = (
+        w["remote"].get(str(answers.get("teletravail")), "")
+        if isinstance(w["remote"], dict)
+        else ""
+    )
+    if place or remote:
+        out.append(f"{w['place']}{sep}{place}{' (' + remote + ')' if remote and place else remote}")
+    contract = checklist.item("type-contrat")
+    time = checklist.item("temps-travail")
+    parts = [
+        i.choice_label(answers.get(i.id))
+        for i in (contract, time)
+        if i is not None and answers.get(i.id)
+    ]
+    if parts:
+        out.append(f"{w['contract']}{sep}{', '.join(p for p in parts if p)}")
+    dates = [w["posted"].format(date=_text(answers, "date-publication"))]
+    if _text(answers, "date-limite"):
+        dates.append(w["until"].format(date=_text(answers, "date-limite")))
+    out.append(", ".join(dates))
+    if _text(answers, "reference"):
+        out.append(f"{w['reference']}{sep}{_text(answers, 'reference')}")
+    return out
+
+
+def description_html(checklist: Checklist, answers: Mapping[str, Answer]) -> str:
+    parts = []
+    for heading, paragraphs, as_list in _sections(checklist, answers):
+        parts.append(f"<h3>{escape(heading)}</h3>")
+        if as_list:
+            parts.append("<ul>" + "".join(f"<li>{escape(p)}</li>" for p in paragraphs) + "</ul>")
+        else:
+            parts.extend(f"<p>{escape(p)}</p>" for p in paragraphs)
+    return "\n".join(parts)
+
+
+def build_jobposting(checklist: Checklist, answers: Mapping[str, Answer]) -> dict[str, Any]:
+    """schema.org JobPosting for a filled « Fiche de poste »; raises JobPostingError."""
+    if checklist.id != CHECKLIST_ID:
+        raise JobPostingError(
+            f"a job posting is built from a {CHECKLIST_ID!r} form, not {checklist.id!r}", []
+        )
+    missing = missing_items(checklist, answers)
+    if missing:
+        names = ", ".join(f"{item_id} ({label})" for item_id, label in missing)
+        raise JobPostingError(f"fill these items before publishing: {names}", missing)
+    country = _country(_text(answers, "pays"))
+    posting: dict[str, Any] = {
+        "@context": "https://schema.org/",
+        "@type": "JobPosting",
+        "title": _text(answers, "intitule"),
+        "description": description_html(checklist, answers),
+        "datePosted": _text(answers, "date-publication"),
+        "hiringOrganization": {"@type": "Organization", "name": _text(answers, "employeur")},
+        "occupationalCategory": {
+            "@type": "CategoryCode",
+            "codeValue": "2432",
+            "inCodeSet": "ISCO-08",
+            "name": "Public relations professionals",
+        },
+        "inLanguage": checklist.language,
+    }
+    if _text(answers, "lieu-ville"):
+        address: dict[str, Any] = {
+            "@type": "PostalAddress",
+            "addressLocality": _text(answers, "lieu-ville"),
+            "addressCountry": country,
+        }
+        if _text(answers, "lieu-code-postal"):
+            address["postalCode"] = _text(answers, "lieu-code-postal")
+        posting["jobLocation"] = {"@type": "Place", "address": address}
+    if answers.get("teletravail") == "total":
+        posting["jobLocationType"] = "TELECOMMUTE"
+        posting["applicantLocationRequirements"] = {"@type": "Country", "name": country}
+    if _text(answers, "date-limite"):
+        posting["validThrough"] = _text(answers, "date-limite")
+    kinds = list(CONTRACTS.get(str(answers.get("type-contrat")), []))
+    if answers.get("temps-travail") in TIME:
+        kinds.insert(0, TIME[str(answers.get("temps-travail"))])
+    if kinds:
+        posting["employmentType"] = list(dict.fromkeys(kinds))
+    low, high = _number(answers, "salaire-min"), _number(answers, "salaire-max")
+    if low or high:
+        value: dict[str, Any] = {"@type": "QuantitativeValue", "unitText": "YEAR"}
+        if low and high and low == high:
+            value["value"] = low
+        else:
+            if low:
+                value["minValue"] = low
+            if high:
+                value["maxValue"] = high
+        posting["baseSalary"] = {"@type": "MonetaryAmount", "currency": "EUR", "value": value}
+    if _text(answers, "reference"):
+        posting["identifier"] = {
+            "@type": "PropertyValue",
+            "name": _text(answers, "employeur"),
+            "value": _text(answers, "reference"),
+        }
+    if _text(answers, "competences-savoir-faire"):
+        posting["skills"] = _text(answers, "competences-savoir-faire")
+    if _text(answers, "activites"):
+        posting["responsibilities"] = _text(answers, "activites")
+    if _text(answers, "competences-savoirs"):
+        posting["qualifications"] = _text(answers, "competences-savoirs")
+    diploma = answers.get("diplome")
+    if diploma == "aucun":
+        posting["educationRequirements"] = "no requirements"
+    elif diploma in EDUCATION:
+        posting["educationRequirements"] = {
+            "@type": "EducationalOccupationalCredential",
+            "credentialCategory": EDUCATION[str(diploma)],
+        }
+    months = answers.get("experience-mois")
+    if isinstance(months, int | float) and not isinstance(months, bool):
+        posting["experienceRequirements"] = (
+            "no requirements"
+            if months <= 0
+            else {"@type": "OccupationalExperienceRequirements", "monthsOfExperience": months}
+        )
+    errors = sorted(_validator().iter_errors(posting), key=lambda e: list(e.absolute_path))
+    if errors:
+        detail = "; ".join(
+            f"{'/'.join(map(str, e.absolute_path)) or 'posting'}: {e.message}" for e in errors
+        )
+        raise JobPostingError(f"the job posting does not meet Google's rules: {detail}", [])
+    return posting
+
+
+def to_jsonld(posting: Mapping[str, Any]) -> str:
+    return json.dumps(posting, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+
+
+def to_markdown(checklist: Checklist, answers: Mapping[str, Answer]) -> str:
+    lines = [f"# {_text(answers, 'intitule')}", "", f"**{_text(answers, 'employeur')}**", ""]
+    for heading, paragraphs, as_list in _sections(checklist, answers):
+        lines += [f"## {heading}", ""]
+        lines += [f"- {p}" for p in paragraphs] if as_list else [p + "\n" for p in paragraphs]
+        lines.append("")
+    w = WORDS.get(checklist.language, WORDS["en"])
+    lines += [f"## {w['practical']}", ""] + [f"- {p}" for p in _practical(checklist, answers)]
+    return "\n".join(line.rstrip() for line in lines).strip() + "\n"
+
+
+def to_html(checklist: Checklist, answers: Mapping[str, Answer], posting: Mapping[str, Any]) -> str:
+    """A standalone job ad page with its JSON-LD, ready to publish."""
+    w = WORDS.get(checklist.language, WORDS["en"])
+    # No "<" at all inside the script element, whatever the answers contain: JSON allows
+    # the \u003c escape, and the page can then hold no "</script" or "<!--" by accident.
+    data = to_jsonld(posting).replace("<", "\\u003c")
+    practical = "".join(f"<li>{escape(p)}</li>" for p in _practical(checklist, answers))
+    title = escape(_text(answers, "intitule"))
+    return (
+        f'<!DOCTYPE html>\n<html lang="{checklist.language}">\n<head>\n<meta charset="utf-8">\n'
+        f'<meta name="viewport" content="width=device-width, initial-scale=1">\n<title>{title}</title>\n'
+        f'<script type="application/ld+json">\n{data}</script>\n</head>\n<body>\n<main>\n'
+        f"<h1>{title}</h1>\n<p><strong>{escape(_text(answers, 'employeur'))}</strong></p>\n"
+        f"{description_html(checklist, answers)}\n<h3>{escape(w['practical'])}</h3>\n<ul>{practical}</ul>\n"
+        "</main>\n</body>\n</html>\n"
+    )
