@@ -47,6 +47,34 @@ def docs(session: nox.Session) -> None:
     session.log(f"Open {HTML / 'index.html'} (English: {HTML / 'en' / 'index.html'})")
 
 
+# The whole handbook as one PDF per language, published with the site.
+PDFS = {
+    "fr": HTML / "pdf" / "manuel-community-manager-fr.pdf",
+    "en": HTML / "en" / "pdf" / "handbook-community-manager-en.pdf",
+}
+
+
+@nox.session
+def pdf(session: nox.Session) -> None:
+    """One PDF of the handbook per language, into docs/_build/html/ (needs Chromium).
+
+    Builds singlehtml (docs/_build/singlehtml/<lang>/), then prints it with headless
+    Chromium through checklist_forms.site.pdf. Independent of `nox -s docs`: the PDFs land
+    in the site's folder whichever session runs first.
+    """
+    _install(session, "docs")
+    session.install("playwright>=1.45", "pypdf>=4")
+    for language, target in PDFS.items():
+        outdir = BUILD / "singlehtml" / language
+        session.run(
+            "sphinx-build", *STRICT, "-b", "singlehtml", "-d", str(BUILD / "doctrees" / f"singlehtml-{language}"),
+            "-D", f"language={language}", str(DOCS), str(outdir), *session.posargs,
+        )  # fmt: skip
+        session.run(
+            "python", "-m", "checklist_forms.site.pdf", str(outdir / "index.html"), str(target)
+        )
+
+
 @nox.session
 def translations(session: nox.Session) -> None:
     """Extract messages and update docs/locales/; `-- --check` only reports what is missing."""
@@ -101,6 +129,19 @@ def lint(session: nox.Session) -> None:
     session.run("ruff", "check", ".")
     session.run("ruff", "format", "--check", ".")
     session.run("mypy", "tools/checklist_forms")
+
+
+@nox.session
+def bench(session: nox.Session) -> None:
+    """Benchmarks as ratios measured in one run; `-- --quick` for small sizes.
+
+    Prints the table and writes benchmarks/results/latest.md and latest.json (quick.md and
+    quick.json with --quick). npm, for json-editor's size, is optional: without it the
+    documented size is used.
+    """
+    _install(session, "tests")
+    session.install("check-jsonschema")
+    session.run("python", "-m", "benchmarks.run", *session.posargs)
 
 
 @nox.session

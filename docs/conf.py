@@ -131,6 +131,8 @@ if os.environ.get("HANDBOOK_SPELLING"):
 checklist_base_url = html_baseurl
 # An Excel workbook beside each JSON form: HR teams live in spreadsheets.
 checklist_workbooks = True
+# Published versions stay published: forms filled against them keep validating.
+checklist_archive_dir = "../checklists"
 
 
 def _site_root(app, config):  # type: ignore[no-untyped-def]
@@ -146,6 +148,16 @@ def _site_root(app, config):  # type: ignore[no-untyped-def]
     # The theme translates its labels but not this option's default.
     search = {"fr": "Rechercher dans le manuel…", "en": "Search the handbook…"}
     config.html_theme_options["search_bar_text"] = search.get(config.language, search["en"])
+    # The whole handbook as one PDF per language (nox -s pdf), linked from every page.
+    pdf = {"fr": "pdf/manuel-community-manager-fr.pdf", "en": "pdf/handbook-community-manager-en.pdf"}
+    config.html_theme_options["icon_links"] = [
+        *config.html_theme_options.get("icon_links", []),
+        {
+            "name": "PDF" if config.language != "fr" else "Le manuel en PDF",
+            "url": root + pdf.get(config.language, pdf["en"]),
+            "icon": "fa-solid fa-file-pdf",
+        },
+    ]
 
 
 def _print_css(app):  # type: ignore[no-untyped-def]

@@ -14,7 +14,9 @@ ROOT = Path(__file__).resolve().parent.parent
 CATALOGUE = str(ROOT / "checklists")
 
 
-def test_xlsx_writes_every_checklist_and_never_overwrites(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_xlsx_writes_every_checklist_and_never_overwrites(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     assert main(["xlsx", "-o", str(tmp_path), "--catalogue", CATALOGUE]) == 0
     index = json.loads((ROOT / "checklists" / "index.json").read_text())
     french = {e["id"] for e in index["checklists"] if e["language"] == "fr"}
@@ -24,7 +26,9 @@ def test_xlsx_writes_every_checklist_and_never_overwrites(tmp_path: Path, capsys
     assert main(["xlsx", "nope", "-o", str(tmp_path), "--catalogue", CATALOGUE]) == 2
 
 
-def test_import_reports_cells_by_row_and_writes_a_valid_draft(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_import_reports_cells_by_row_and_writes_a_valid_draft(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     assert main(["xlsx", "grille-entretien", "-o", str(tmp_path), "--catalogue", CATALOGUE]) == 0
     book = tmp_path / "grille-entretien-1.0.0-fr.xlsx"
     wb = openpyxl.load_workbook(book)

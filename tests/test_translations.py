@@ -20,9 +20,11 @@ COMMITTED = ROOT / "checklists"
 
 def test_catalogues_are_complete_and_up_to_date(tmp_path: Path) -> None:
     """Fails listing every missing, untranslated, fuzzy or obsolete message."""
+    from sphinx import locale
     from sphinx.application import Sphinx
     from sphinx.util.docutils import docutils_namespace, patch_docutils
 
+    locale.translators.clear()  # another test may have loaded the English catalogues
     with patch_docutils(DOCS), docutils_namespace():
         app = Sphinx(
             DOCS,

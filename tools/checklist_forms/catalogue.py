@@ -90,10 +90,56 @@ def index_entry(
     return entry
 
 
+def read_archive(
+    folder: Path, current: set[tuple[str, str]]
+) -> tuple[dict[str, bytes], list[dict[str, Any]]]:
+    """Files and index entries of the published versions that the sources no longer define.
+
+    Forms filled against an earlier version must keep validating, so once a version has
+    been published its folder stays in ``checklists/`` and on the site.
+    """
+    index = folder / INDEX
+    if not index.is_file():
+        return {}, []
+    try:
+        entries = json.loads(index.read_text(encoding="utf-8"))["checklists"]
+    except (OSError, ValueError, KeyError, TypeError):
+        return {}, []
+    files: dict[str, bytes] = {}
+    kept = []
+    for entry in entries:
+        if (entry.get("id"), entry.get("version")) in current:
+            continue
+        version_dir = folder / entry["id"] / entry["version"]
+        if not version_dir.is_dir():
+            continue
+        for path in sorted(p for p in version_dir.rglob("*") if p.is_file()):
+            files[path.relative_to(folder).as_posix()] = path.read_bytes()
+        kept.append(dict(entry, current=False))
+    return files, kept
+
+
+def archived_fingerprints(folder: Path) -> dict[tuple[str, str], str]:
+    """(id, version) -> structure fingerprint of every version published in ``folder``."""
+    try:
+        entries = json.loads((folder / INDEX).read_text(encoding="utf-8"))["checklists"]
+        return {(e["id"], e["version"]): e["structure"] for e in entries}
+    except (OSError, ValueError, KeyError, TypeError):
+        return {}
+
+
 def render_tree(
-    checklists: Iterable[tuple[Checklist, str]], base_url: str, *, workbooks: bool = False
+    checklists: Iterable[tuple[Checklist, str]],
+    base_url: str,
+    *,
+    workbooks: bool = False,
+    archive: Path | None = None,
 ) -> dict[str, str | bytes]:
-    """Every file of one language's tree, as relative path -> content; deterministic."""
+    """Every file of one language's tree, as relative path -> content; deterministic.
+
+    ``archive`` is the committed tree of this language: earlier versions found there
+    are published again, marked ``"current": false`` in the index.
+    """
     files: dict[str, str | bytes] = {}
     entries = []
     for checklist, page in sorted(checklists, key=lambda pair: (pair[0].id, pair[0].version)):
@@ -103,7 +149,15 @@ def render_tree(
             from .workbook import build_workbook
 
             files[workbook_path(checklist)] = build_workbook(checklist)
-        entries.append(index_entry(checklist, base_url, page, workbook=workbooks))
+        entries.append(
+            dict(index_entry(checklist, base_url, page, workbook=workbooks), current=True)
+        )
+    if archive is not None:
+        current = {(e["id"], e["version"]) for e in entries}
+        old_files, old_entries = read_archive(archive, current)
+        files.update(old_files)
+        entries.extend(old_entries)
+    entries.sort(key=lambda e: (e["id"], version_key(e["version"])))
     files[INDEX] = dumps({"format": FORMAT, "checklists": entries})
     return files
 
@@ -119,7 +173,7 @@ def merge_indexes(trees: Mapping[str, Mapping[str, Any]]) -> str:
             if "workbook" in entry:
                 merged["workbook"] = f"{language}/{entry['workbook']}"
             entries.append(merged)
-    entries.sort(key=lambda e: (e["id"], e["version"], e["language"]))
+    entries.sort(key=lambda e: (e["id"], version_key(e["version"]), e["language"]))
     return dumps({"format": FORMAT, "checklists": entries})
 
 
@@ -185,7 +239,7 @@ class Catalogue:
         return cls(root, entries)
 
     def versions(self, checklist_id: str) -> list[str]:
-        return sorted({e.version for e in self.entries if e.id == checklist_id}, key=_version_key)
+        return sorted({e.version for e in self.entries if e.id == checklist_id}, key=version_key)
 
     def ids(self) -> list[str]:
         return sorted({e.id for e in self.entries})
@@ -208,7 +262,7 @@ class Catalogue:
         return self._schemas[entry.schema_file]
 
 
-def _version_key(version: str) -> tuple[int, ...]:
+def version_key(version: str) -> tuple[int, ...]:
     try:
         return tuple(int(part) for part in version.split("."))
     except ValueError:

@@ -231,6 +231,60 @@ def cmd_jobposting(args: argparse.Namespace) -> int:
     return OK
 
 
+def cmd_migrate(args: argparse.Namespace) -> int:
+    """Carry a filled form to another version, keeping every answer the version can hold."""
+    from .catalogue import version_key
+    from .migrate import migrate
+    from .schema import dumps
+    from .validate import checklist_from_schema
+
+    source_path = Path(args.file)
+    try:
+        catalogue = _catalogue(args)
+        form = load_form(source_path)
+        validator = Validator(catalogue)
+        entry, _, source = validator.resolve(form)
+        target_entry = catalogue.find(source.id, args.to, entry.language)
+        if target_entry is None:
+            known = ", ".join(catalogue.versions(source.id))
+            raise FormError(
+                source_path,
+                f"checklist {source.id!r} has no version {args.to!r}; known versions: {known}",
+            )
+        if version_key(args.to) < version_key(source.version):
+            raise FormError(source_path, f"cannot migrate back from {source.version} to {args.to}")
+        target = checklist_from_schema(catalogue.schema(target_entry))
+        result = migrate(form.data, source, target)
+        text = dumps(result.form)
+        if args.in_place:
+            backup = source_path.with_name(source_path.name + ".bak")
+            write_new_bytes(backup, source_path.read_bytes(), overwrite=args.force)
+            source_path.write_text(text, encoding="utf-8")
+            output = source_path
+            print(f"backup of the original: {backup}")
+        else:
+            output = (
+                Path(args.output)
+                if args.output
+                else source_path.with_name(f"{source_path.stem}.v{args.to}.json")
+            )
+            write_new(output, text, sources=[source_path], overwrite=args.force)
+    except (CatalogueError, FormError) as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return UNUSABLE
+    renamed = [(old, new) for old, new in result.carried if old != new]
+    print(f"{source.id} {source.version} -> {target.version}: {len(result.carried)} answer(s) carried, "
+          f"{len(renamed)} through a rename, {len(result.dropped)} not carried")  # fmt: skip
+    for old, new in renamed:
+        print(f"  renamed: {old} -> {new}")
+    for lost in result.dropped:
+        print(
+            f"  NOT CARRIED: {lost.item} ({lost.label}) = {json.dumps(lost.value, ensure_ascii=False)}: {lost.reason}"
+        )
+    print(f"wrote {output} ({result.form['status']})")
+    return FAILED if result.dropped else OK
+
+
 def cmd_export(args: argparse.Namespace) -> int:
     from .extract import ExtractError, build_tree, write
 
@@ -333,6 +387,19 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--force", action="store_true", help="replace existing output files")
     catalogue_option(p)
     p.set_defaults(func=cmd_jobposting)
+
+    p = sub.add_parser("migrate", help="carry a filled form to another version of its checklist")
+    p.add_argument("file", metavar="FILE")
+    p.add_argument("--to", required=True, metavar="VERSION", help="target version, e.g. 1.1.0")
+    p.add_argument(
+        "-o", "--output", help="new file to write (default: FILE.vVERSION.json beside it)"
+    )
+    p.add_argument(
+        "--in-place", action="store_true", help="replace FILE, keeping the original as FILE.bak"
+    )
+    p.add_argument("--force", action="store_true", help="replace an existing output or backup")
+    catalogue_option(p)
+    p.set_defaults(func=cmd_migrate)
 
     p = sub.add_parser("export", help="write the forms of every checklist of docs/ to checklists/")
     docs_options(p)

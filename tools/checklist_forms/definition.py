@@ -50,6 +50,7 @@ SUBTYPES: dict[str, str] = {
     "bad_version": "the version is not a semantic version MAJOR.MINOR.PATCH",
     "missing_id": "the directive has no checklist id, or the id is not a slug",
     "duplicate_checklist": "two checklists of the site share an id",
+    "version_not_bumped": "a published version's structure changed without a new version",
 }
 
 

@@ -59,7 +59,10 @@ def build_language(docs: Path, language: str, work: Path) -> Path:
             freshenv=True,
             keep_going=True,
         )
-        app.build(force_all=True)
+        try:
+            app.build(force_all=True)
+        finally:
+            locale.translators.clear()  # leave no language behind for the next build
     problems = [line for line in warnings.getvalue().splitlines() if "[checklist." in line]
     if problems:
         raise ExtractError("the checklist definitions have problems:\n" + "\n".join(problems))

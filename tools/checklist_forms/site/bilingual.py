@@ -101,7 +101,10 @@ def sitemap_alternates(app: Sphinx, exception: BaseException | None) -> None:
 
 
 def _templates(app: Sphinx, config: Any) -> None:
-    config.templates_path.append(str(Path(__file__).parent / "templates"))
+    # A new list: Sphinx's default for templates_path is shared by every app in a process.
+    folder = str(Path(__file__).parent / "templates")
+    if folder not in config.templates_path:
+        config.templates_path = [*config.templates_path, folder]
 
 
 def setup(app: Sphinx) -> dict[str, Any]:

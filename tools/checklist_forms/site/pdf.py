@@ -35,7 +35,6 @@ import io
 import os
 import shutil
 import sys
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -58,7 +57,6 @@ LABELS: dict[str, dict[str, str]] = {
         "introduction": "Introduction",
         "edition": "Édition PDF du {date}",
         "online": "Version en ligne, avec les checklists à remplir dans le navigateur et à télécharger :",
-        "date_format": "%d/%m/%Y",
         "date_field": "jj / mm / aaaa",
         "locale": "fr-FR",
     },
@@ -67,7 +65,6 @@ LABELS: dict[str, dict[str, str]] = {
         "introduction": "Introduction",
         "edition": "PDF edition, {date}",
         "online": "Online version, with the checklists to fill in in the browser and to download:",
-        "date_format": "%d %B %Y",
         "date_field": "dd / mm / yyyy",
         "locale": "en-GB",
     },
@@ -147,7 +144,10 @@ COMPOSE_JS = r"""
     heading.append(...h.childNodes);
     h.replaceWith(heading);
     if (level === 1) section.classList.add('pdf-chapter');
-    headings.push({level, title, id: section.id, heading, root: pages === 0 && inPage === 0});
+    // The contents point at the heading, not its section: a section may start at the foot
+    // of a page whose heading was pushed to the next one.
+    if (!heading.id && section.id) heading.id = `pdf-title-${section.id}`;
+    headings.push({level, title, id: heading.id, heading, root: pages === 0 && inPage === 0});
   }
   const root = headings.find(h => h.root);
   // The start page's title is the handbook's, translated (html_title is not).
@@ -306,7 +306,8 @@ def edition_date() -> dt.date:
 
 def _format_date(day: dt.date, language: str) -> str:
     if language == "fr":
-        return day.strftime(LABELS["fr"]["date_format"])
+        return f"{day:%d/%m/%Y}"  # as the site's "last updated" dates
+    # Month names from the C locale, which Python keeps unless told otherwise: English.
     return f"{day.day} {day:%B %Y}" if language == "en" else day.isoformat()
 
 
@@ -370,12 +371,15 @@ def print_pdf(index: Path, output: Path, *, toc_depth: int = 2) -> Printed:
             browser.close()
     missing = sorted(set(targets) - set(numbers))
     if missing:
-        print(f"warning: no page found for {len(missing)} contents entries: {missing[:5]}")
+        print(
+            f"warning: no page found for {len(missing)} contents entries: {missing[:5]}",
+            file=sys.stderr,
+        )
     output.parent.mkdir(parents=True, exist_ok=True)
     # Written whole at the end, so a failed print never leaves a truncated file behind.
-    with tempfile.NamedTemporaryFile(dir=output.parent, suffix=".part", delete=False) as part:
-        part.write(pdf)
-    Path(part.name).replace(output)
+    part = output.with_name(output.name + ".part")
+    part.write_bytes(pdf)
+    part.replace(output)
     return Printed(output, page_count(pdf), passes)
 
 

@@ -9,6 +9,10 @@ Add ``"checklist_forms.sphinx_ext"`` to ``extensions``. Configuration:
     An extra folder to write the forms to, besides ``<outdir>/checklists``.
 ``checklist_workbooks``
     Also offer an Excel workbook per checklist (needs openpyxl).
+``checklist_archive_dir``
+    The committed forms folder (one sub-folder per language). Versions published there
+    but no longer defined stay published; a defined version whose structure differs from
+    its published one is a ``checklist.version_not_bumped`` warning.
 """
 
 from __future__ import annotations
@@ -23,7 +27,8 @@ from sphinx.config import Config
 from sphinx.util import logging
 
 from .. import __version__
-from ..catalogue import render_tree, write_tree
+from ..catalogue import archived_fingerprints, render_tree, structure_fingerprint, write_tree
+from ..model import checklist_from_dict
 from . import elements as cl_nodes
 from .catalogue import CatalogueDirective, CatalogueTransform, outdated_catalogues
 from .collect import collect_checklists
@@ -54,6 +59,36 @@ def check_config(app: Sphinx, config: Config) -> None:
         )
 
 
+def archive_dir(app: Sphinx) -> Path | None:
+    """The committed forms of the language being built, if the project keeps them."""
+    if not app.config.checklist_archive_dir:
+        return None
+    language = (app.config.language or "en").split("_")[0]
+    return Path(app.confdir, app.config.checklist_archive_dir, language)
+
+
+def check_versions(app: Sphinx, env: Any) -> None:
+    """A published version is frozen: changing its structure needs a new version."""
+    folder = archive_dir(app)
+    if folder is None:
+        return
+    published = archived_fingerprints(folder)
+    domain = env.get_domain("checklist")
+    for checklist_id, records in sorted(domain.records.items()):
+        record = records[0]
+        checklist = checklist_from_dict(record["definition"])
+        before = published.get((checklist.id, checklist.version))
+        if before is not None and before != structure_fingerprint(checklist):
+            logger.warning(
+                f"checklist {checklist_id!r} changed its structure (ids, kinds, choices, required "
+                f"items or conditions) but keeps version {checklist.version}, which is already "
+                "published: raise :version: so forms filled against it keep validating",
+                type="checklist",
+                subtype="version_not_bumped",
+                location=(record["docname"], record["lineno"]),
+            )
+
+
 def add_assets(app: Sphinx) -> None:
     if app.builder.format != "html":
         return
@@ -67,7 +102,10 @@ def export_forms(app: Sphinx, exception: BaseException | None) -> None:
     domain = app.env.get_domain("checklist")
     assert isinstance(domain, ChecklistDomain)
     files = render_tree(
-        domain.checklists(), base_url(app.config), workbooks=app.config.checklist_workbooks
+        domain.checklists(),
+        base_url(app.config),
+        workbooks=app.config.checklist_workbooks,
+        archive=archive_dir(app),
     )
     targets = [Path(app.outdir) / "checklists"]
     if app.config.checklist_export_dir:
@@ -89,6 +127,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.add_config_value("checklist_base_url", "", "env", types=[str])
     app.add_config_value("checklist_export_dir", "", "", types=[str])
     app.add_config_value("checklist_workbooks", False, "env", types=[bool])
+    app.add_config_value("checklist_archive_dir", "", "env", types=[str])
     app.add_domain(ChecklistDomain)
     # The post-transforms replace these nodes for every writer; the visitors only guard
     # builders that write doctrees some other way.
@@ -110,6 +149,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("builder-inited", add_assets)
     app.connect("doctree-read", collect_checklists)
     app.connect("env-check-consistency", check_duplicates)
+    app.connect("env-check-consistency", check_versions)
     app.connect("env-get-outdated", outdated_catalogues)
     app.connect("build-finished", export_forms)
     return {

@@ -1,0 +1,118 @@
+"""Carry a filled form to another version of its checklist.
+
+Every answer whose item still exists is kept, following the renames the newer
+definition declares (``renamed: [{from, to, since}]``); an answer the target version
+cannot hold (its item was removed, a choice disappeared, a limit tightened) is reported
+with the reason, never dropped silently. The status stays ``final`` only when the
+migrated form is complete for the target version.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from jsonschema import Draft202012Validator, FormatChecker
+
+from .catalogue import version_key
+from .model import Answer, Checklist, Item, is_answered
+from .schema import answer_schema
+
+
+@dataclass(frozen=True)
+class Dropped:
+    item: str
+    label: str
+    value: Answer
+    reason: str
+
+
+@dataclass
+class Migration:
+    form: dict[str, Any]
+    carried: list[tuple[str, str]]  # (old id, new id)
+    dropped: list[Dropped]
+
+
+def rename_map(target: Checklist, since_version: str) -> dict[str, str]:
+    """Old id -> id in ``target``, for the renames declared after ``since_version``."""
+    steps = sorted(
+        (r for r in target.renamed if version_key(r.since) > version_key(since_version)),
+        key=lambda r: version_key(r.since),
+    )
+    mapping: dict[str, str] = {}
+    for step in steps:
+        for old, new in list(mapping.items()):
+            if new == step.from_id:
+                mapping[old] = step.to_id
+        mapping.setdefault(step.from_id, step.to_id)
+    return mapping
+
+
+def _fits(item: Item, value: Answer) -> str | None:
+    """Why the target item cannot hold this value, or None when it can."""
+    validator = Draft202012Validator(answer_schema(item), format_checker=FormatChecker())
+    errors = list(validator.iter_errors(value))
+    if not errors:
+        return None
+    if item.choices or item.levels:
+        allowed = ", ".join(c.value for c in item.choices) or ", ".join(
+            str(lv.value) for lv in item.levels
+        )
+        return f"{value!r} is not an answer of this version (allowed: {allowed})"
+    return str(errors[0].message)
+
+
+def migrate(form: dict[str, Any], source: Checklist, target: Checklist) -> Migration:
+    answers = form.get("answers") if isinstance(form.get("answers"), dict) else {}
+    assert isinstance(answers, dict)
+    renames = rename_map(target, source.version)
+    new_answers = target.blank_answers()
+    carried: list[tuple[str, str]] = []
+    dropped: list[Dropped] = []
+    for old_key, value in answers.items():
+        old_id = str(old_key)
+        old_item = source.item(old_id)
+        label = old_item.label if old_item else old_id
+        if not is_answered(value):
+            continue  # a blank answer holds nothing to carry
+        new_id: str = renames.get(old_id, old_id)
+        item = target.item(new_id)
+        if item is None or not item.answerable:
+            dropped.append(
+                Dropped(old_id, label, value, f"version {target.version} has no item {new_id!r}")
+            )
+            continue
+        if item.kind == "multi_choice" and isinstance(value, list):
+            allowed = {c.value for c in item.choices}
+            kept = [v for v in value if v in allowed]
+            for lost in (v for v in value if v not in allowed):
+                dropped.append(
+                    Dropped(old_id, label, lost, f"choice {lost!r} no longer exists in {new_id!r}")
+                )
+            value = kept
+        reason = _fits(item, value)
+        if reason is not None:
+            dropped.append(Dropped(old_id, label, value, reason))
+            continue
+        new_answers[new_id] = value
+        carried.append((old_id, new_id))
+    new_form: dict[str, Any] = {
+        "checklist": target.id,
+        "version": target.version,
+        "language": form.get("language", target.language),
+        "status": "draft",
+        "answers": new_answers,
+    }
+    if form.get("status") == "final" and not target.missing_for_final(new_answers):
+        new_form["status"] = "final"
+    acknowledged = form.get("acknowledged")
+    if isinstance(acknowledged, list):
+        moved = []
+        for key in acknowledged:
+            if isinstance(key, str) and ":" in key:
+                item_id, rule = key.split(":", 1)
+                moved.append(f"{renames.get(item_id, item_id)}:{rule}")
+        if moved:
+            new_form["acknowledged"] = sorted(set(moved))
+    return Migration(new_form, carried, dropped)
