@@ -151,3 +151,12 @@ def test_migrate_refuses_unknown_or_older_versions(
         == 2
     )
     assert "known versions: 1.0.0, 1.1.0" in capsys.readouterr().err
+
+
+def test_version_not_bumped_can_be_silenced(build_site: BuildSite, tmp_path: Path) -> None:
+    src = tmp_path / "src"
+    conf = ARCHIVE_CONF + 'suppress_warnings = ["checklist.version_not_bumped"]\n'
+    first = build_site({"index.md": V1}, conf=conf, srcdir=src)
+    shutil.copytree(first.forms(), src / "published" / "fr")
+    changed = V1.replace("          - {value: fax, label: Télécopieur}\n", "")
+    assert build_site({"index.md": changed}, conf=conf, srcdir=src).warnings == []
