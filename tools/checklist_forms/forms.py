@@ -43,21 +43,27 @@ def _unique_object(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
     return out
 
 
-def load_form(path: Path) -> LoadedForm:
-    """Read one filled form; raise :class:`FormError` with a plain reason when unusable."""
+def read_input(path: Path, what: str = "form", max_bytes: int = MAX_BYTES) -> bytes:
+    """The bytes of an input file, or a :class:`FormError` saying plainly why not."""
     if not path.exists():
         raise FormError(path, "no such file")
     if path.is_dir():
-        raise FormError(path, "is a folder, not a form file")
+        raise FormError(path, f"is a folder, not a {what}")
     try:
         size = path.stat().st_size
-        if size > MAX_BYTES:
+        if size > max_bytes:
+            limit = max_bytes // (1024 * 1024)
             raise FormError(
-                path, f"file is {size / 1024 / 1024:.1f} MB; a form may be at most 10 MB"
+                path, f"file is {size / 1024 / 1024:.1f} MB; a {what} may be at most {limit} MB"
             )
-        raw = path.read_bytes()
+        return path.read_bytes()
     except OSError as exc:
         raise FormError(path, f"cannot be read ({exc.strerror or exc})") from None
+
+
+def load_form(path: Path) -> LoadedForm:
+    """Read one filled form; raise :class:`FormError` with a plain reason when unusable."""
+    raw = read_input(path, "form")
     if not raw.strip():
         raise FormError(path, "file is empty")
     if raw.startswith(b"\xef\xbb\xbf"):

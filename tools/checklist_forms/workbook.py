@@ -35,7 +35,7 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 from openpyxl.writer.excel import ExcelWriter
 
-from .forms import FormError, LoadedForm
+from .forms import FormError, LoadedForm, read_input
 from .model import CHOICE_KINDS, Answer, Checklist, Condition, Item
 from .ui_text import fmt
 from .validate import Validator
@@ -782,19 +782,7 @@ def _parse(item: Item, value: Any, matcher: _Matcher) -> Answer:
 
 def _load(path: Path) -> Workbook:
     """Open a workbook from a copy of its bytes: the file itself is never written."""
-    if not path.exists():
-        raise FormError(path, "no such file")
-    if path.is_dir():
-        raise FormError(path, "is a folder, not a workbook")
-    try:
-        size = path.stat().st_size
-        if size > MAX_BYTES:
-            raise FormError(
-                path, f"file is {size / 1024 / 1024:.1f} MB; a workbook may be at most 20 MB"
-            )
-        raw = path.read_bytes()
-    except OSError as exc:
-        raise FormError(path, f"cannot be read ({exc.strerror or exc})") from None
+    raw = read_input(path, "workbook", MAX_BYTES)
     not_xlsx = "not an Excel workbook (.xlsx); save it from your spreadsheet as .xlsx"
     if not zipfile.is_zipfile(io.BytesIO(raw)):
         raise FormError(path, not_xlsx)
