@@ -86,3 +86,16 @@ def build_site(make_app: Callable[..., Any], tmp_path: Path) -> BuildSite:
         return Built(app, src, Path(app.outdir), warnings, status)
 
     return build
+
+
+@pytest.hookimpl(trylast=True)
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Run the browser tests last.
+
+    They keep Playwright (a driver process and its threads) alive for the whole session.
+    Sphinx's parallel builds fork, and a fork taken while those threads run can leave a
+    deadlocked child that the interpreter then waits for at exit; Playwright's sync API
+    also refuses to start a second time in the same thread (the PDF printer uses it).
+    """
+    browser = ROOT / "tests" / "browser"
+    items.sort(key=lambda item: browser in Path(str(item.path)).parents)
