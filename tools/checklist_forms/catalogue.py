@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from .model import Checklist
-from .schema import blank_form, build_schema, dumps, form_path, schema_path
+from .schema import blank_form, build_schema, dumps, form_path, schema_id, schema_path
 
 INDEX = "index.json"
 FORMAT = 1
@@ -69,7 +69,6 @@ def workbook_path(checklist: Checklist) -> str:
 def index_entry(
     checklist: Checklist, base_url: str, page: str, prefix: str = "", *, workbook: bool = False
 ) -> dict[str, Any]:
-    schema = build_schema(checklist, base_url)
     entry = {
         "id": checklist.id,
         "version": checklist.version,
@@ -80,7 +79,7 @@ def index_entry(
         "page": page,
         "schema": prefix + schema_path(checklist),
         "form": prefix + form_path(checklist),
-        "url": schema["$id"],
+        "url": schema_id(checklist, base_url),
         "items": sum(1 for _ in checklist.answerable_items()),
         "required": sum(1 for i in checklist.answerable_items() if i.required),
         "structure": structure_fingerprint(checklist),

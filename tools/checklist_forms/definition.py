@@ -80,6 +80,9 @@ _INT_TAG = "tag:yaml.org,2002:int"
 _FLOAT_TAG = "tag:yaml.org,2002:float"
 _NULL_TAG = "tag:yaml.org,2002:null"
 _constructor = yaml.SafeLoader("")
+# libyaml composes about fifteen times faster than the pure-Python parser and keeps the
+# same marks (lines), so contributors get the same locations either way.
+_COMPOSER: Any = getattr(yaml, "CSafeLoader", None) if yaml.__with_libyaml__ else None
 
 
 def _scalar(node: yaml.Node) -> Any:
@@ -88,6 +91,11 @@ def _scalar(node: yaml.Node) -> Any:
         return _constructor.construct_object(node, deep=True)
     except (yaml.YAMLError, ValueError, TypeError):
         return node.value
+    finally:
+        # The constructor remembers every node it built; forget them, or a large site
+        # keeps every YAML node of every checklist alive.
+        _constructor.constructed_objects.clear()
+        _constructor.recursive_objects.clear()
 
 
 def _describe(node: yaml.Node) -> str:
@@ -586,7 +594,7 @@ def parse_body(text: str) -> tuple[dict[str, Any], list[Problem]]:
     """Parse the YAML body; return the pieces (unchecked against options) and problems."""
     ctx = _Ctx()
     try:
-        root = yaml.compose(text, Loader=yaml.SafeLoader)
+        root = yaml.compose(text, Loader=_COMPOSER or yaml.SafeLoader)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
         reason = getattr(exc, "problem", None) or str(exc).splitlines()[0]

@@ -120,8 +120,17 @@ def _compiled(rule_id: str) -> list[re.Pattern[str]]:
     return [re.compile(p) for p in rule["patterns"]]
 
 
+@cache
+def _any_of(rule_id: str) -> re.Pattern[str] | None:
+    """One alternation of a rule's patterns: most texts match none, and one search says so."""
+    patterns = [p.pattern for p in _compiled(rule_id)]
+    return re.compile("|".join(f"(?:{p})" for p in patterns)) if patterns else None
+
+
 def fold(text: str) -> tuple[str, list[int]]:
     """Lowercase, accent-free text, and for each of its characters the source index."""
+    if text.isascii():
+        return text.lower(), list(range(len(text)))
     out: list[str] = []
     where: list[int] = []
     for index, char in enumerate(text):
@@ -175,6 +184,9 @@ def screen(
                     else []
                 )
             else:
+                quick = _any_of(rule["id"])
+                if quick is None or not quick.search(folded):
+                    continue
                 words = [w for p in _compiled(rule["id"]) for w in _words(value, folded, where, p)]
             if words:
                 unique = tuple(dict.fromkeys(words))

@@ -17,6 +17,8 @@ Add ``"checklist_forms.sphinx_ext"`` to ``extensions``. Configuration:
 
 from __future__ import annotations
 
+import hashlib
+import json
 import shutil
 from pathlib import Path
 from typing import Any
@@ -101,17 +103,45 @@ def export_forms(app: Sphinx, exception: BaseException | None) -> None:
         return
     domain = app.env.get_domain("checklist")
     assert isinstance(domain, ChecklistDomain)
+    targets = [Path(app.outdir) / "checklists"]
+    if app.config.checklist_export_dir:
+        targets.append(Path(app.confdir, app.config.checklist_export_dir))
+    # Rendering every schema again on a no-op rebuild is most of its cost: skip it when
+    # nothing that the files depend on has changed since the last export.
+    archive = archive_dir(app)
+    archive_index = archive / "index.json" if archive is not None else None
+    inputs = [
+        sorted((cid, [r["definition"] for r in recs]) for cid, recs in domain.records.items()),
+        base_url(app.config),
+        app.config.checklist_workbooks,
+        archive_index.read_text(encoding="utf-8")
+        if archive_index and archive_index.is_file()
+        else "",
+        __version__,
+    ]
+    key = hashlib.sha256(json.dumps(inputs, sort_keys=True, default=str).encode()).hexdigest()
+    stamp = Path(app.doctreedir) / "checklist-forms-export.stamp"
+    if (
+        all((t / "index.json").is_file() for t in targets)
+        and stamp.is_file()
+        and stamp.read_text() == key
+    ):
+        _copy_assets(app)
+        return
     files = render_tree(
         domain.checklists(),
         base_url(app.config),
         workbooks=app.config.checklist_workbooks,
-        archive=archive_dir(app),
+        archive=archive,
     )
-    targets = [Path(app.outdir) / "checklists"]
-    if app.config.checklist_export_dir:
-        targets.append(Path(app.confdir, app.config.checklist_export_dir))
     for target in targets:
         write_tree(target, files)
+    stamp.parent.mkdir(parents=True, exist_ok=True)
+    stamp.write_text(key)
+    _copy_assets(app)
+
+
+def _copy_assets(app: Sphinx) -> None:
     if app.builder.format == "html":
         static = Path(app.outdir) / "_static"
         static.mkdir(parents=True, exist_ok=True)

@@ -23,8 +23,8 @@ logger = logging.getLogger(__name__)
 class ChecklistDomain(Domain):
     name = "checklist"
     label = "Checklist"
-    initial_data = {"records": {}, "catalogue_docs": []}  # noqa: RUF012 (Sphinx API)
-    data_version = 1
+    initial_data = {"records": {}, "catalogue_docs": [], "by_doc": {}}  # noqa: RUF012 (Sphinx API)
+    data_version = 2
 
     @property
     def records(self) -> dict[str, list[dict[str, Any]]]:
@@ -35,17 +35,23 @@ class ChecklistDomain(Domain):
         self.records.setdefault(definition["id"], []).append(
             {"docname": docname, "lineno": lineno, "definition": definition}
         )
+        self.by_doc.setdefault(docname, []).append(definition["id"])
+
+    @property
+    def by_doc(self) -> dict[str, list[str]]:
+        """Document -> ids of the checklists it defines, so purging a page is not a scan."""
+        return self.data.setdefault("by_doc", {})  # type: ignore[no-any-return]
 
     def clear_doc(self, docname: str) -> None:
         docs = self.data.setdefault("catalogue_docs", [])
         if docname in docs:
             docs.remove(docname)
-        for checklist_id in list(self.records):
-            kept = [r for r in self.records[checklist_id] if r["docname"] != docname]
+        for checklist_id in self.by_doc.pop(docname, []):
+            kept = [r for r in self.records.get(checklist_id, []) if r["docname"] != docname]
             if kept:
                 self.records[checklist_id] = kept
             else:
-                del self.records[checklist_id]
+                self.records.pop(checklist_id, None)
 
     def merge_domaindata(self, docnames: Iterable[str], otherdata: dict[str, Any]) -> None:
         wanted = set(docnames)
@@ -55,6 +61,7 @@ class ChecklistDomain(Domain):
             for record in records:
                 if record["docname"] in wanted:
                     self.records.setdefault(checklist_id, []).append(record)
+                    self.by_doc.setdefault(record["docname"], []).append(checklist_id)
 
     def resolve_any_xref(self, *args: Any, **kwargs: Any) -> list[Any]:
         return []
