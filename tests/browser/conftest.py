@@ -1,5 +1,9 @@
 """Browser tests: the real handbook, built once, served locally, driven by headless Chromium.
 
+The site is laid out as ``nox -s docs`` publishes it: French at the root, English under
+``en/`` (each language built by its own ``sphinx-build -D language=…`` process, with its
+own doctrees, so no catalogue is shared between them).
+
 Browser choice: ``CHROMIUM_PATH`` when set; otherwise the system Chromium
 (``/usr/bin/chromium`` or ``chromium`` on PATH), then Playwright's own browser. When none
 can start, the tests are skipped loudly, except on CI (``CI`` set) where they fail: a
@@ -25,6 +29,8 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
 DOCS = ROOT / "docs"
+# Where each language lives in the published site (conf.py's handbook_languages).
+LANGUAGES = {"fr": "", "en": "en/"}
 LAUNCH_ARGS = [
     "--no-sandbox",
     "--disable-gpu",
@@ -63,35 +69,69 @@ class Site:
     root: Path
     url: str
 
-    def checklists(self) -> list[dict[str, Any]]:
-        index = json.loads((self.root / "checklists" / "index.json").read_text(encoding="utf-8"))
-        return list(index["checklists"])
+    def checklists(self, language: str = "fr") -> list[dict[str, Any]]:
+        """Index entries of one language; ``page`` is relative to the site root."""
+        prefix = LANGUAGES[language]
+        index = json.loads(
+            (self.root / prefix / "checklists" / "index.json").read_text(encoding="utf-8")
+        )
+        entries = list(index["checklists"])
+        for entry in entries:
+            entry["page"] = prefix + entry["page"]
+        return entries
+
+    def checklists_dir(self, language: str = "fr") -> Path:
+        return self.root / LANGUAGES[language] / "checklists"
 
     def page_url(self, docname: str, query: str = "") -> str:
         return f"{self.url}{docname}.html" + (f"?{query}" if query else "")
 
-    def pages(self) -> list[str]:
-        return sorted(
+    def pages(self, language: str | None = None) -> list[str]:
+        """HTML pages of the site, or of one language only."""
+        found = sorted(
             p.relative_to(self.root).as_posix()
             for p in self.root.rglob("*.html")
             if "_static" not in p.parts
         )
+        if language is None:
+            return found
+        if language == "fr":
+            return [p for p in found if not p.startswith("en/")]
+        return [p for p in found if p.startswith(LANGUAGES[language])]
 
 
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     out = tmp_path_factory.mktemp("browser-site")
-    proc = subprocess.run(
-        [sys.executable, "-m", "sphinx", "-b", "html", "-q", str(DOCS), str(out)],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    if proc.returncode != 0:
-        pytest.fail(f"the handbook does not build (exit {proc.returncode}):\n{proc.stderr[-4000:]}")
-    if not (out / "checklists" / "index.json").is_file():
-        pytest.fail("the build wrote no checklists/index.json")
+    doctrees = tmp_path_factory.mktemp("browser-doctrees")
+    # One process per language, side by side: Sphinx caches catalogues process-wide.
+    sphinx = [sys.executable, "-m", "sphinx", "-b", "html", "-q", str(DOCS)]
+    builds = {
+        language: subprocess.Popen(
+            [
+                *sphinx,
+                str(out / prefix),
+                "-D",
+                f"language={language}",
+                "-d",
+                str(doctrees / language),
+            ],
+            cwd=ROOT,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        for language, prefix in LANGUAGES.items()
+    }
+    failures = []
+    for language, proc in builds.items():
+        _, stderr = proc.communicate()
+        if proc.returncode != 0:
+            failures.append(f"[{language}] exit {proc.returncode}:\n{stderr[-4000:]}")
+        elif not (out / LANGUAGES[language] / "checklists" / "index.json").is_file():
+            failures.append(f"[{language}] the build wrote no checklists/index.json")
+    if failures:
+        pytest.fail("the handbook does not build:\n" + "\n".join(failures))
     return out
 
 

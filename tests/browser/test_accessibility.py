@@ -6,9 +6,12 @@ theme configuration or the page), not hidden here.
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 import pytest
+
+from .conftest import ROOT, Driver
 
 pytestmark = pytest.mark.browser
 
@@ -43,10 +46,12 @@ def _run(axe: Any, page: Any) -> dict[str, Any]:
     return dict(result.response)
 
 
-def test_every_page_has_no_axe_violation(site, page):
+@pytest.mark.parametrize("language", ["fr", "en"])
+def test_every_page_has_no_axe_violation(site, page, language):
+    """Each page of the French site, then each page of the English one (under en/)."""
     axe = _axe()
-    pages = site.pages()
-    assert pages, "the build has no HTML page"
+    pages = site.pages(language)
+    assert len(pages) >= 30, f"the {language} build has only {len(pages)} HTML pages"
     problems: list[str] = []
     for name in pages:
         page.goto(site.url + name)
@@ -80,6 +85,37 @@ def test_checklist_pages_in_both_themes_and_with_toolbar_messages(site, browser,
             )
             root.locator(".checklist-alert p").wait_for()
             problems += _report(f"{entry['page']} ({scheme})", _run(axe, page))
+        assert not problems, "\n".join(problems)
+    finally:
+        context.close()
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_live_score_and_findings_in_both_themes(site, browser, scheme):
+    """What the script writes as answers change: the verdict with its reasons, flags and
+    failed essentials, and the guard's findings with their acknowledgement boxes."""
+    axe = _axe()
+    context = browser.new_context(color_scheme=scheme, locale="fr-FR")
+    try:
+        page = context.new_page()
+        page.add_init_script(
+            f"localStorage.setItem('mode', '{scheme}'); localStorage.setItem('theme', '{scheme}');"
+        )
+        entries = {e["id"]: e for e in site.checklists()}
+        problems: list[str] = []
+        # A failed essential (weighted), then a raised flag (tally).
+        for name in ("grille-bruno.json", "profil-petite-structure.json"):
+            form = (ROOT / "tests" / "data" / "scoring" / name).read_bytes()
+            driver = Driver(page, site, entries[json.loads(form)["checklist"]])
+            driver.import_file(name, form)
+            driver.root.locator(".checklist-result .checklist-reason").first.wait_for()
+            page.evaluate("() => window.scrollTo(0, 0)")
+            problems += _report(f"{name} ({scheme})", _run(axe, page))
+        driver = Driver(page, site, entries["fiche-de-poste"])
+        driver.control("finalite").fill("Jeune femme célibataire, 25-35 ans.")
+        driver.node("finalite").locator(".checklist-findings input").first.wait_for()
+        page.evaluate("() => window.scrollTo(0, 0)")
+        problems += _report(f"fiche-de-poste findings ({scheme})", _run(axe, page))
         assert not problems, "\n".join(problems)
     finally:
         context.close()

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import json
 from typing import Any
 from urllib.parse import urljoin
 
 import pytest
+
+from .conftest import ROOT
 
 pytestmark = pytest.mark.browser
 
@@ -68,4 +71,24 @@ def test_form_works_under_strict_csp(site, open_checklist, validate_form, tmp_pa
     assert not [line for line in console if "checklist.js" in line], console
     # Scripts of the theme may trip the stricter parts of the policy (Trusted Types);
     # only the checklist script is under test here.
+    page.page_errors[:] = [e for e in page.page_errors if "checklist.js" in e]  # type: ignore[attr-defined]
+
+
+def test_score_and_guard_work_under_strict_csp(site, open_checklist, page):
+    """The regular expressions of the guard and the live score need no more than 'self'."""
+    page.add_init_script(VIOLATIONS_JS)
+    entries = {e["id"]: e for e in site.checklists()}
+    violations: list[dict[str, Any]] = []
+    driver = open_checklist(entries["fiche-de-poste"], query="csp=strict")
+    driver.control("finalite").fill("Jeune femme, 25-35 ans.")
+    driver.node("finalite").locator(".checklist-findings p").first.wait_for()
+    violations += page.evaluate("() => window.__cspViolations")
+    fixture = ROOT / "tests" / "data" / "scoring" / "grille-alice.json"
+    form = fixture.read_bytes()
+    driver = open_checklist(entries[json.loads(form)["checklist"]], query="csp=strict")
+    driver.import_file(fixture.name, form)
+    assert "76.3 / 100" in driver.root.locator(".checklist-result").inner_text()
+    violations += page.evaluate("() => window.__cspViolations")
+    ours = [v for v in violations if "checklist.js" in str(v.get("source") or v.get("blocked"))]
+    assert not ours, f"checklist.js broke the policy: {ours}"
     page.page_errors[:] = [e for e in page.page_errors if "checklist.js" in e]  # type: ignore[attr-defined]

@@ -29,7 +29,7 @@ RULES_FILE = Path(__file__).parent / "data" / "guard-rules.json"
 GUARD = "non-discrimination"
 _LIGATURES = {"œ": "oe", "Œ": "oe", "æ": "ae", "Æ": "ae"}
 # Words that tell English from French prose, for the "written in French" rule.
-_ENGLISH = frozenset(
+ENGLISH_WORDS = frozenset(
     [
         "the",
         "and",
@@ -49,7 +49,7 @@ _ENGLISH = frozenset(
         "that",
     ]
 )
-_FRENCH = frozenset(
+FRENCH_WORDS = frozenset(
     [
         "le",
         "la",
@@ -127,19 +127,29 @@ def _any_of(rule_id: str) -> re.Pattern[str] | None:
     return re.compile("|".join(f"(?:{p})" for p in patterns)) if patterns else None
 
 
+@cache
+def _fold_char(char: str) -> str:
+    folded = _LIGATURES.get(char)
+    if folded is None:
+        folded = "".join(
+            c for c in unicodedata.normalize("NFD", char) if not unicodedata.combining(c)
+        ).lower()
+    return folded
+
+
+def folded_text(text: str) -> str:
+    """Lowercase, accent-free text, folded character by character (as the browser does)."""
+    return text.lower() if text.isascii() else "".join(map(_fold_char, text))
+
+
 def fold(text: str) -> tuple[str, list[int]]:
-    """Lowercase, accent-free text, and for each of its characters the source index."""
+    """:func:`folded_text`, and for each of its characters the index it comes from."""
     if text.isascii():
         return text.lower(), list(range(len(text)))
     out: list[str] = []
     where: list[int] = []
     for index, char in enumerate(text):
-        folded = _LIGATURES.get(char)
-        if folded is None:
-            folded = "".join(
-                c for c in unicodedata.normalize("NFD", char) if not unicodedata.combining(c)
-            ).lower()
-        for c in folded:
+        for c in _fold_char(char):
             out.append(c)
             where.append(index)
     return "".join(out), where
@@ -157,8 +167,8 @@ def _words(text: str, folded: str, where: list[int], pattern: re.Pattern[str]) -
 
 def _looks_english(folded: str) -> bool:
     tokens = re.findall(r"[a-z]+", folded)
-    english = sum(1 for t in tokens if t in _ENGLISH)
-    french = sum(1 for t in tokens if t in _FRENCH)
+    english = sum(1 for t in tokens if t in ENGLISH_WORDS)
+    french = sum(1 for t in tokens if t in FRENCH_WORDS)
     return english >= 3 and english > 2 * french
 
 
@@ -175,7 +185,8 @@ def screen(
         value = answers.get(item.id)
         if item.kind != "text" or not item.guard or not isinstance(value, str) or not value.strip():
             continue
-        folded, where = fold(value)
+        folded = folded_text(value)
+        where: list[int] | None = None  # mapped back to the original only on a match
         for rule in rules():
             if rule.get("language_rule"):
                 words = (
@@ -187,6 +198,8 @@ def screen(
                 quick = _any_of(rule["id"])
                 if quick is None or not quick.search(folded):
                     continue
+                if where is None:
+                    folded, where = fold(value)
                 words = [w for p in _compiled(rule["id"]) for w in _words(value, folded, where, p)]
             if words:
                 unique = tuple(dict.fromkeys(words))

@@ -1,17 +1,23 @@
 """A checklist as native HTML form controls, readable and printable without JavaScript.
 
 Every string from the definition goes through :func:`html.escape`; data for the browser
-script travels in ``data-*`` attributes (JSON, escaped), never in inline script.
+script travels in ``data-*`` attributes (JSON, escaped), never in inline script. What the
+script computes live (scores, guard findings) it computes from these attributes with the
+same rules as :mod:`checklist_forms.score` and :mod:`checklist_forms.guard`: the numbers
+it needs are written here by those modules' own functions, not recomputed.
 """
 
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping
 from dataclasses import dataclass
 from html import escape
 from typing import Any
 
-from .model import Checklist, Condition, Item
+from .guard import ENGLISH_WORDS, FRENCH_WORDS, GUARD, rules
+from .model import Checklist, Choice, Condition, Item
+from .score import max_value
 from .ui_text import ui
 
 
@@ -43,6 +49,9 @@ class _Renderer:
         self.links = links
         self.t = ui(checklist.language)
         self.base = f"cl-{checklist.id}"
+        self.scoring = checklist.scoring
+        self.weighted = self.scoring is not None and self.scoring.method == "weighted"
+        self.guarded = GUARD in checklist.guards
 
     def fid(self, item: Item, suffix: str = "") -> str:
         return f"{self.base}-{item.id}{suffix}"
@@ -50,7 +59,7 @@ class _Renderer:
     def render(self) -> str:
         c, t = self.c, self.t
         out: list[str] = []
-        data = {
+        data: dict[str, Any] = {
             "data-checklist": c.id,
             "data-version": c.version,
             "data-language": c.language,
@@ -59,6 +68,9 @@ class _Renderer:
         }
         if c.scoring is not None:
             data["data-scoring"] = c.to_dict()["scoring"]
+        if self.guarded:
+            data["data-guard-rules"] = rules()
+            data["data-guard-stopwords"] = {"en": sorted(ENGLISH_WORDS), "fr": sorted(FRENCH_WORDS)}
         attrs = " ".join(f'{k}="{_attr(v)}"' for k, v in data.items())
         out.append(
             f'<section class="checklist" id="checklist-{escape(c.id)}" '
@@ -109,6 +121,11 @@ class _Renderer:
                 out.append(self.item(item))
             out.append("</fieldset>")
         out.append("</form>")
+        if c.scoring is not None:
+            # Filled by the script as answers change (score.evaluate's rules).
+            out.append(
+                f'<div class="checklist-result" id="{self.base}-result" aria-live="polite"></div>'
+            )
         if c.scoring is not None and c.scoring.outcomes:
             out.append('<div class="checklist-outcomes">')
             out.append(f'<p class="checklist-outcomes-title">{escape(t["outcomes"])}</p><ul>')
@@ -122,7 +139,7 @@ class _Renderer:
     # -- items ----------------------------------------------------------------------
 
     def _wrapper(self, item: Item, tag: str) -> str:
-        attrs = {
+        attrs: dict[str, Any] = {
             "class": f"checklist-item checklist-kind-{item.kind.replace('_', '-')}",
             "id": self.fid(item, "-item"),
             "data-item": item.id,
@@ -136,6 +153,13 @@ class _Renderer:
             )
         if item.kind == "multi_choice" and item.min_selected:
             attrs["data-min-selected"] = str(item.min_selected)
+        top = max_value(item) if self.weighted else None
+        if top is not None:  # a scored item: the figures score._weighted uses
+            attrs["data-max"] = top
+            if item.weight is not None:
+                attrs["data-weight"] = item.weight
+            if item.must_have is not None:
+                attrs["data-must-have"] = item.must_have
         return f"<{tag} " + " ".join(f'{k}="{_attr(v)}"' for k, v in attrs.items()) + ">"
 
     def _label_text(self, item: Item) -> str:
@@ -152,6 +176,8 @@ class _Renderer:
             ids.append(self.fid(item, "-cond"))
         if self._constraint(item):
             ids.append(self.fid(item, "-hint"))
+        if self._screened(item):
+            ids.append(self.fid(item, "-findings"))
         return f' aria-describedby="{" ".join(ids)}"' if ids else ""
 
     def _extras(self, item: Item) -> str:
@@ -170,6 +196,21 @@ class _Renderer:
                 f'<p class="checklist-condition" id="{self.fid(item, "-cond")}">{escape(self._condition_text(item.visible_if))}</p>'
             )
         return "".join(out)
+
+    def _screened(self, item: Item) -> bool:
+        return self.guarded and item.kind == "text" and item.guard
+
+    def _scoring_attrs(self, points: Mapping[str, float], score: float | None = None) -> str:
+        """Tally points and weighted scores of a choice (or of a checkbox), for the script."""
+        if self.scoring is None:
+            return ""
+        out = f' data-points="{_attr(dict(points))}"' if points else ""
+        if score is not None:
+            out += f' data-score="{_attr(score)}"'
+        return out
+
+    def _choice_attrs(self, choice: Choice) -> str:
+        return self._scoring_attrs(choice.points, choice.score)
 
     def _constraint(self, item: Item) -> str:
         t = self.t
@@ -220,7 +261,8 @@ class _Renderer:
         if kind == "checkbox":
             return (
                 self._wrapper(item, "div")
-                + f'<input type="checkbox" id="{fid}" name="{name}" value="true"{req}{self._describedby(item)}>'
+                + f'<input type="checkbox" id="{fid}" name="{name}" value="true"{req}'
+                + f"{self._scoring_attrs(item.points)}{self._describedby(item)}>"
                 + f' <label for="{fid}">{self._label_text(item)}</label>'
                 + self._extras(item)
                 + "</div>"
@@ -234,11 +276,17 @@ class _Renderer:
                 if kind == "number" and item.unit
                 else ""
             )
+            findings = (
+                f'<div class="checklist-findings" id="{self.fid(item, "-findings")}" aria-live="polite"></div>'
+                if self._screened(item)
+                else ""
+            )
             return (
                 self._wrapper(item, "div")
                 + f'<label class="checklist-label" for="{fid}">{self._label_text(item)}</label>'
                 + self._extras(item)
                 + f'<div class="checklist-control">{control}{unit}</div>'
+                + findings
                 + "</div>"
             )
         # Radios and checkbox groups: a fieldset whose legend is the question.
@@ -270,7 +318,7 @@ class _Renderer:
                     help_html = f' <span class="checklist-choice-help">{escape(choice.help)}</span>'
                 out.append(
                     f'<li><input type="{input_type}" id="{oid}" name="{name}" value="{_attr(choice.value)}"'
-                    f"{req if input_type == 'radio' else ''}{described}>"
+                    f"{req if input_type == 'radio' else ''}{self._choice_attrs(choice)}{described}>"
                     f' <label for="{oid}">{escape(choice.label)}</label>{help_html}</li>'
                 )
             out.append("</ul>")
@@ -282,19 +330,22 @@ class _Renderer:
         if item.kind == "single_choice":
             options = [f'<option value="">{escape(self.t["choose"])}</option>']
             options += [
-                f'<option value="{_attr(c.value)}">{escape(c.label)}</option>' for c in item.choices
+                f'<option value="{_attr(c.value)}"{self._choice_attrs(c)}>{escape(c.label)}</option>'
+                for c in item.choices
             ]
             return f'<select id="{fid}" name="{name}"{req}{described}>{"".join(options)}</select>'
         if item.kind == "text":
-            placeholder = f' placeholder="{_attr(item.placeholder)}"' if item.placeholder else ""
+            extra = f' placeholder="{_attr(item.placeholder)}"' if item.placeholder else ""
+            if self.guarded and not item.guard:
+                extra += ' data-guard="false"'  # opted out of the guard (names, addresses)
             if item.multiline:
                 return (
                     f'<textarea id="{fid}" name="{name}" rows="4" maxlength="{item.text_max_length}"'
-                    f"{placeholder}{req}{described}></textarea>"
+                    f"{extra}{req}{described}></textarea>"
                 )
             return (
                 f'<input type="text" id="{fid}" name="{name}" maxlength="{item.text_max_length}"'
-                f"{placeholder}{req}{described}>"
+                f"{extra}{req}{described}>"
             )
         if item.kind == "number":
             bounds = ""

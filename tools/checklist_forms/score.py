@@ -65,7 +65,7 @@ def _tally(checklist: Checklist, answers: Mapping[str, Answer]) -> dict[str, Any
     return {"method": "tally", "totals": totals, "outcome": best, "reasons": reasons}
 
 
-def _max_value(item: Item) -> float | None:
+def max_value(item: Item) -> float | None:
     if item.kind == "rating" and item.levels:
         return float(max(level.value for level in item.levels))
     if item.kind == "single_choice":
@@ -94,7 +94,7 @@ def _weighted(checklist: Checklist, answers: Mapping[str, Answer]) -> dict[str, 
     reasons: list[dict[str, Any]] = []
     failed: list[str] = []
     for item in checklist.answerable_items():
-        top = _max_value(item)
+        top = max_value(item)
         if top is None or not checklist.is_visible(item, answers):
             continue
         scored += 1

@@ -62,6 +62,13 @@ UI: dict[str, dict[str, str]] = {
         "reasons": "Ce qui a compté",
         "findings": "À relire (non-discrimination)",
         "acknowledge": "J'ai relu, c'est justifié",
+        "colon": " : ",
+        "no_outcome": "aucune recommandation pour l'instant",
+        "rated": "{rated} / {total} critères notés",
+        "points": "Points",
+        "must_have": "Critère essentiel non atteint : {label} (niveau exigé {level})",
+        "finding": "{words} : critère « {criterion} » (Code du travail, art. {articles})",
+        "quote": "« {w} »",
     },
     "en": {
         "checklist": "Checklist",
@@ -115,6 +122,13 @@ UI: dict[str, dict[str, str]] = {
         "reasons": "What counted",
         "findings": "To review (non-discrimination)",
         "acknowledge": "Reviewed, it is justified",
+        "colon": ": ",
+        "no_outcome": "no recommendation yet",
+        "rated": "{rated} / {total} criteria rated",
+        "points": "Points",
+        "must_have": "Essential criterion not met: {label} (required level {level})",
+        "finding": "{words}: criterion “{criterion}” (French Labour Code, art. {articles})",
+        "quote": "“{w}”",
     },
 }
 

@@ -1,353 +1,389 @@
-/* Checklists: fill in the browser, keep a draft, import and export the JSON form.
- * The page already holds a native form (checklist_forms/html.py); this only adds
- * behaviour. No framework, no network, no eval, no markup parsing: it runs under
- * "script-src 'self'", and imported text only ever goes through .value/.textContent.
- * Visibility, "answered" and the final status mirror checklist_forms/model.py, which the
- * Python validator applies to the exported files: keep the two in step. */
+/* Checklist forms (html.py): draft, import, export, score, guard. No eval or markup
+ * parsing (CSP script-src 'self'). Mirrors model.py, score.py and guard.py. */
 'use strict';
-(() => {
-  // Lets the stylesheet hide the "needs JavaScript" notice only when this script runs.
-  document.documentElement.classList.add('checklist-js');
+{
+const html = document.documentElement;
+html.classList.add('checklist-js');
 
-  /* -- Rules shared with model.py */
+// str.strip(): trim() drops U+FEFF, keeps U+001C-001F and U+0085
+const strip = (s) => s.replace(/^(?:[^\S\ufeff]|[\x1c-\x1f\x85])+|(?:[^\S\ufeff]|[\x1c-\x1f\x85])+$/g, '');
+// model.py (same_value is ===: true is not 1)
+const isAnswered = (v) => v != null && v !== false && (typeof v === 'string' ? strip(v) !== '' : !Array.isArray(v) || v.length > 0);
+const holds = (c, v) => (c.answered !== undefined ? isAnswered(v) === c.answered : [].concat(v).some((g) => (c.any_of || [c.equals]).includes(g)));
+const blankOf = (kind) => (kind === 'checkbox' ? false : kind === 'multi_choice' ? [] : null);
 
-  // model.is_answered. (model.same_value is plain ===: true is not 1, 1 is 1.0.)
-  const isAnswered = (v) => {
-    if (v === null || v === undefined || v === false) return false;
-    if (typeof v === 'string') return v.trim() !== '';
-    if (Array.isArray(v)) return v.length > 0;
-    return true;
-  };
+// guard.fold per character. NFD shows combining classes: a mark of class 1-239 goes
+// before U+0345 (240).
+const fold = (c) => [...c.replace(/[\u0152\u0153]/, 'oe').replace(/[\u00c6\u00e6]/, 'ae').normalize('NFD')]
+  .filter((m) => m !== '\u0345' && `\u0345${m}`.normalize('NFD')[0] === '\u0345').join('').toLowerCase();
+// Python's Unicode \b \d \w
+const W = '[\\p{L}\\p{N}_]';
+const CLASSES = { b: `(?:(?<=${W})(?!${W})|(?<!${W})(?=${W}))`, d: '\\p{Nd}', w: W };
+const regex = (p) => new RegExp(p.replace(/\\(.)/g, (m, c) => CLASSES[c] || m), 'gu');
 
-  // model.Condition.holds
-  const holds = (cond, value) => {
-    if (cond.answered !== undefined) return isAnswered(value) === cond.answered;
-    const wanted = cond.any_of !== undefined ? cond.any_of : [cond.equals];
-    return [].concat(value).some((g) => wanted.some((w) => g === w));
-  };
+// guard.screen on one text (where[] maps folded to typed characters)
+const findings = (text, guard, fr) => {
+  const chars = [...text];
+  const where = [];
+  let f = '';
+  chars.forEach((c, i) => {
+    f += fold(c);
+    while (where.length < f.length) where.push(i);
+  });
+  const count = (list) => (f.match(/[a-z]+/g) || []).filter((t) => list.includes(t)).length;
+  const en = count(guard.en);
+  const s = [...strip(text)];
+  return guard.rules.map((rule) => [rule, [...new Set(rule.language_rule
+    ? fr && en >= 3 && en > 2 * count(guard.fr) ? [s.slice(0, 40).join('') + (s[40] ? '\u2026' : '')] : []
+    : rule.re.flatMap((re) => [...f.matchAll(re)].filter((m) => m[0])
+      .map((m) => chars.slice(where[m.index], where[m.index + m[0].length - 1] + 1).join(''))))]])
+    .filter(([, words]) => words.length);
+};
 
-  const blankOf = (kind) => (kind === 'checkbox' ? false : kind === 'multi_choice' ? [] : null);
+const parseJSON = (text, fallback) => { try { return JSON.parse(text); } catch (e) { return fallback; } };
+const isObject = (x) => !!x && typeof x === 'object' && !Array.isArray(x);
+const labelOf = (node) => node.querySelector('legend, label').firstChild.textContent.trim();
+// Storage may be missing or refuse writes
+const store = (fn) => { try { return fn(localStorage); } catch (e) { return null; } };
+const el = (tag, attrs, text) => {
+  const node = document.createElement(tag);
+  for (const k in attrs) node.setAttribute(k, attrs[k]);
+  if (text !== undefined) node.textContent = text;
+  return node;
+};
 
-  /* -- Small helpers */
+class Checklist {
+  constructor(root) {
+    const d = root.dataset;
+    const rules = parseJSON(d.guardRules, []);
+    rules.forEach((r) => { r.re = r.patterns.map(regex); });
+    Object.assign(this, {
+      root, id: d.checklist, version: d.version, language: d.language || html.lang || 'fr',
+      t: parseJSON(d.ui, {}), key: `checklist-forms:${d.checklist}@${d.version}`, form: root.querySelector('form'),
+      scoring: parseJSON(d.scoring), result: root.querySelector('.checklist-result'),
+      guard: { rules, ...parseJSON(d.guardStopwords) }, extra: {}, // acknowledged
+    });
+    this.items = [...root.querySelectorAll('.checklist-item[data-item]')].map((node) => {
+      const n = node.dataset;
+      return {
+        node, id: n.item, kind: n.kind, required: n.required === 'true', minSelected: +n.minSelected || 1, cond: parseJSON(n.visibleIf),
+        controls: [...node.querySelectorAll('input, select, textarea')].filter((c) => c.name === n.item),
+        box: node.querySelector('.checklist-findings'),
+      };
+    });
+    this.answerable = this.items.filter((i) => i.kind !== 'note');
+    this.byId = new Map(this.items.map((i) => [i.id, i]));
+    this.buildToolbar();
+    this.restore();
+    this.refresh();
+    this.screen();
+    const on = (type, fn) => this.form.addEventListener(type, fn);
+    on('submit', (e) => e.preventDefault()); // no server: Enter must not reload the page
+    on('input', () => this.changed(true));
+    on('change', ({ target: { dataset: { ack }, checked } }) => {
+      if (ack) this.extra.acknowledged = (this.extra.acknowledged || []).filter((a) => a !== ack).concat(checked ? ack : []);
+      this.changed();
+    });
+  }
 
-  const parseJSON = (text, fallback) => {
-    try { return JSON.parse(text); } catch (e) { return fallback; }
-  };
+  text(key, values = {}) {
+    return (this.t[key] || key).replace(/\{(\w+)\}/g, (m, k) => (k in values ? values[k] : m));
+  }
 
-  const el = (tag, attrs = {}, text) => {
-    const node = document.createElement(tag);
-    for (const [k, v] of Object.entries(attrs)) node.setAttribute(k, v);
-    if (text !== undefined) node.textContent = text;
-    return node;
-  };
+  read({ kind, controls: c }) {
+    if (kind === 'checkbox') return c[0].checked;
+    if (kind === 'multi_choice') return c.filter((x) => x.checked).map((x) => x.value);
+    const on = c.find((x) => x.checked) || c[0];
+    if (on.value === '' || on.type === 'radio' && !on.checked) return null;
+    return kind === 'rating' || kind === 'number' ? +on.value : on.value;
+  }
 
-  const isObject = (x) => !!x && typeof x === 'object' && !Array.isArray(x);
-
-  // Storage can be missing or refuse writes (private mode, quota, blocked cookies).
-  const store = (fn) => { try { return fn(window.localStorage); } catch (e) { return null; } };
-
-  /* -- One checklist on the page */
-
-  class Checklist {
-    constructor(root) {
-      const d = root.dataset;
-      this.root = root;
-      this.id = d.checklist;
-      this.version = d.version;
-      this.language = d.language || document.documentElement.lang || 'fr';
-      this.t = parseJSON(d.ui || '{}', {}) || {};
-      this.key = `checklist-forms:${this.id}@${this.version}`;
-      this.form = root.querySelector('form.checklist-form');
-      this.extra = {};  // top-level keys of an imported form worth keeping (acknowledged)
-      this.items = [...root.querySelectorAll('.checklist-item[data-item]')].map((node) => ({
-        id: node.dataset.item,
-        kind: node.dataset.kind,
-        node,
-        required: node.dataset.required === 'true' && node.dataset.kind !== 'note',
-        minSelected: parseInt(node.dataset.minSelected || '1', 10) || 1,
-        cond: node.dataset.visibleIf ? parseJSON(node.dataset.visibleIf, null) : null,
-        // Controls carry the item id as their name; notes have none.
-        controls: [...node.querySelectorAll('input, select, textarea')].filter((c) => c.name === node.dataset.item),
-      }));
-      this.answerable = this.items.filter((i) => i.kind !== 'note');
-      this.byId = new Map(this.items.map((i) => [i.id, i]));
-      this.buildToolbar();
-      this.restore();
-      this.refresh();
-      // No server receives this form: Enter in a text field must not reload the page.
-      this.form.addEventListener('submit', (e) => e.preventDefault());
-      this.form.addEventListener('input', () => this.changed());
-      this.form.addEventListener('change', () => this.changed());
+  // False when the value does not fit: an import says what it drops.
+  write({ kind, controls: c }, value) {
+    const [input] = c;
+    if (value == null) value = blankOf(kind);
+    if (kind === 'checkbox') return typeof value === 'boolean' && ((input.checked = value), true);
+    if (kind === 'multi_choice') {
+      const ok = Array.isArray(value) && value.every((v) => c.some((x) => x.value === v));
+      if (ok) c.forEach((x) => { x.checked = value.includes(x.value); });
+      return ok;
     }
-
-    text(key, values = {}) {
-      return String(this.t[key] || key).replace(/\{(\w+)\}/g, (m, k) => (k in values ? String(values[k]) : m));
-    }
-
-    /* The value an item has in a form file, read from its controls. */
-    read(item) {
-      const c = item.controls;
-      if (!c.length) return undefined;
-      if (item.kind === 'checkbox') return c[0].checked;
-      if (item.kind === 'multi_choice') return c.filter((x) => x.checked).map((x) => x.value);
-      if (c[0].tagName === 'SELECT') return c[0].value === '' ? null : c[0].value;
-      if (item.kind === 'single_choice' || item.kind === 'rating') {
-        const on = c.find((x) => x.checked);
-        if (!on) return null;
-        return item.kind === 'rating' ? Number(on.value) : on.value;
-      }
-      if (c[0].value === '') return null;
-      return item.kind === 'number' ? Number(c[0].value) : c[0].value;  // text, date
-    }
-
-    /* Put a form value into the controls. Returns false when the value does not fit the
-     * item (wrong type, unknown choice, too long...), so an import can say what it dropped
-     * instead of producing a file the validator would refuse. */
-    write(item, value) {
-      const c = item.controls;
-      const kind = item.kind;
-      if (value === null || value === undefined) value = blankOf(kind);
-      if (kind === 'checkbox') {
-        if (typeof value !== 'boolean') return false;
-        c[0].checked = value;
-        return true;
-      }
-      if (kind === 'multi_choice') {
-        if (!Array.isArray(value) || value.some((v) => !c.some((x) => x.value === v))) return false;
-        c.forEach((x) => { x.checked = value.includes(x.value); });
-        return true;
-      }
-      if (kind === 'single_choice' || kind === 'rating') {
-        const key = (x) => (kind === 'rating' ? Number(x.value) : x.value);
-        if (c[0].tagName === 'SELECT') {
-          const option = value === null ? c[0].options[0] : [...c[0].options].find((o) => o.value !== '' && o.value === value);
-          if (!option) return false;
-          c[0].value = option.value;
-          return true;
-        }
-        if (value === null) { c.forEach((x) => { x.checked = false; }); return true; }
-        const match = c.find((x) => key(x) === value);
-        if (match) match.checked = true;
-        return !!match;
-      }
-      const input = c[0];
-      if (value === null) { input.value = ''; return true; }
-      if (kind === 'number') {
-        if (typeof value !== 'number' || !Number.isFinite(value)) return false;
-        input.value = String(value);
-        return true;
-      }
-      if (typeof value !== 'string') return false;
-      if (kind === 'date') {
-        if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
-        input.value = value;
-        return input.value === value;  // the browser empties impossible dates
-      }
-      // Text: maxlength stops typing, not scripts, so check it here (in code points, like JSON Schema).
-      if (input.maxLength > 0 && [...value].length > input.maxLength) return false;
-      input.value = value;  // .value: imported text stays text, never markup
+    if (kind === 'single_choice' || kind === 'rating') {
+      const select = input.tagName === 'SELECT';
+      const match = (select ? [...input.options] : c).find((x) => x.value !== '' && (kind === 'rating' ? +x.value : x.value) === value);
+      if (value !== null && !match) return false;
+      if (select) input.value = match ? match.value : '';
+      else c.forEach((x) => { x.checked = x === match; });
       return true;
     }
+    if (value === null) value = '';
+    else if (kind === 'number' ? !Number.isFinite(value) : typeof value !== 'string' || kind === 'date' && !/^\d{4}-\d{2}-\d{2}$/.test(value)
+      || input.maxLength > 0 && [...value].length > input.maxLength) return false; // maxlength stops typing, not scripts
+    input.value = value;
+    return kind !== 'date' || input.value === value; // the browser empties impossible dates
+  }
 
-    values() {
-      return Object.fromEntries(this.items.map((i) => [i.id, this.read(i)]));
+  values() {
+    return Object.fromEntries(this.answerable.map((i) => [i.id, this.read(i)]));
+  }
+
+  // Disables what does not apply, so Tab and validation skip it. Returns the answers as
+  // exported (blank where not applying).
+  refresh() {
+    const values = this.values();
+    const answers = {};
+    let done = 0, total = 0;
+    for (const item of this.items) {
+      const { node, id, kind, cond } = item;
+      const v = values[id];
+      // Checklist.is_visible: conditions only use earlier items
+      const target = cond && this.byId.get(cond.item);
+      const shown = item.shown = !cond || holds(cond, values[cond.item]) && (!target || target.shown);
+      if (node.hidden === shown) node.hidden = !shown;
+      item.controls.forEach((c) => { c.disabled = !shown; });
+      answers[id] = shown ? v : blankOf(kind);
+      if (shown && item.required) {
+        total += 1;
+        done += kind === 'multi_choice' ? v.length >= item.minSelected : isAnswered(v);
+      }
     }
+    this.complete = done === total;
+    this.progress.max = Math.max(total, 1);
+    this.progress.value = total ? done : 1;
+    this.show(this.progressText, [[this.text('progress', { done, total })]]);
+    if (this.scoring) this.showResult(answers);
+    return answers;
+  }
 
-    /* model.Checklist.is_visible: the condition holds and its item is itself visible. */
-    visible(item, values, seen = new Set()) {
-      if (!item.cond) return true;
-      if (seen.has(item.id)) return false;  // definitions forbid cycles; be safe anyway
-      seen.add(item.id);
-      if (!holds(item.cond, values[item.cond.item])) return false;
-      const target = this.byId.get(item.cond.item);
-      return target ? this.visible(target, values, seen) : true;
+  changed(typing) {
+    this.refresh();
+    this.save();
+    clearTimeout(this.timer); // screening at each key would lag on long texts
+    this.timer = setTimeout(() => this.screen(), typing ? 300 : 0);
+  }
+
+  // Live regions are read out when they change: replace only changed lines.
+  show(box, lines, tag = 'span') {
+    lines.forEach(([words, cls = ''], i) => {
+      const old = box.children[i];
+      const node = el(tag, { class: cls }, words);
+      if (!old) box.append(node);
+      else if (old.textContent !== words || old.className !== cls) old.replaceWith(node);
+    });
+    while (box.children[lines.length]) box.lastChild.remove();
+  }
+
+  // score.evaluate (same sums, order and rounding), and what counted in words
+  evaluate(answers) {
+    const { method, outcomes = [], flags = [] } = this.scoring;
+    const zero = () => Object.fromEntries(outcomes.map((o) => [o.id, 0]));
+    const totals = zero();
+    const reasons = [];
+    const failed = [];
+    const said = [];
+    let earned = 0, possible = 0, rated = 0, scored = 0, outcome;
+    for (const { id, kind, node, controls, shown } of this.answerable) {
+      if (!shown) continue;
+      const value = answers[id];
+      const d = node.dataset;
+      // Chosen choices or ticked box, in declared order
+      const on = [...(controls[0].options || controls)].filter((x) => x.checked || x.selected);
+      const say = (gain) => said.push(`${labelOf(node)} \u2192 ${
+        kind === 'checkbox' ? this.text('yes') : on.map((x) => x.text || labelOf(x.parentNode)).join(', ') || value}${gain}`);
+      if (method === 'tally') {
+        const gained = zero();
+        on.forEach((x) => Object.entries(parseJSON(x.dataset.points, {})).forEach(([o, p]) => { if (o in gained) gained[o] += p; }));
+        const points = Object.entries(gained).filter(([, p]) => p).sort(); // "id,n" sorts by id
+        if (!points.length) continue;
+        points.forEach(([o, p]) => { totals[o] += p; });
+        reasons.push({ item: id, value, points: Object.fromEntries(points) });
+        say(this.text('colon') + points.map(([o, p]) => `${outcomes.find((x) => x.id === o).label} +${p}`).join(', '));
+      } else if (d.max) {
+        scored += 1;
+        const x = kind === 'single_choice' ? on[0]?.dataset.score : value;
+        const score = x == null ? null : +x;
+        if (d.mustHave && (score === null || score < d.mustHave)) failed.push(id);
+        if (score === null) continue;
+        const weight = +(d.weight || 1);
+        rated += 1;
+        earned += weight * score;
+        possible += weight * d.max;
+        reasons.push({ item: id, value, weight, max: +d.max });
+        say(` (\u00d7 ${weight})`);
+      }
     }
-
-    // model.Item.answered: a multiple choice needs at least min_selected choices.
-    answered(item, value) {
-      if (item.kind === 'multi_choice' && Array.isArray(value)) return value.length >= item.minSelected;
-      return isAnswered(value);
+    const result = { method, flags: flags.filter((f) => holds(f.when, answers[f.when.item])).map((f) => f.id), reasons };
+    if (method === 'tally') {
+      for (const { id } of outcomes) if (totals[id] > 0 && (!outcome || totals[id] > totals[outcome])) outcome = id;
+      return [{ ...result, totals, outcome: outcome || null }, said];
     }
+    const score = possible > 0 ? Math.floor(earned / possible * 100 * 10 + 0.5) / 10 : null;
+    outcome = failed.length ? outcomes.find((o) => o.when_must_have_fails) : null;
+    if (!outcome && score !== null) outcome = outcomes.find((o) => o.min !== undefined && !o.when_must_have_fails && score >= o.min);
+    return [{ ...result, score, rated, scored_items: scored, must_have_failed: failed, outcome: outcome ? outcome.id : null }, said];
+  }
 
-    /* Show what applies; disable what does not, so Tab and native validation skip it;
-     * count the required answers. */
-    refresh() {
-      const values = this.values();
-      let done = 0;
-      let total = 0;
-      for (const item of this.items) {
-        item.shown = this.visible(item, values);
-        if (item.node.hidden === item.shown) item.node.hidden = !item.shown;
-        item.controls.forEach((c) => { c.disabled = !item.shown; });
-        if (item.shown && item.required) {
-          total += 1;
-          if (this.answered(item, values[item.id])) done += 1;
+  showResult(answers) {
+    const [r, said] = this.evaluate(answers);
+    const json = JSON.stringify(r);
+    if (this.result.dataset.result === json) return;
+    this.result.dataset.result = json;
+    const { outcomes = [], flags = [] } = this.scoring;
+    const t = this.text.bind(this);
+    const sep = t('colon');
+    const outcome = outcomes.find((o) => o.id === r.outcome);
+    const strong = 'checklist-strong';
+    const lines = [[t('outcome') + sep + (outcome ? outcome.label : t('no_outcome')), strong]];
+    if (outcome?.help) lines.push([outcome.help]);
+    if (r.totals) lines.push([t('points') + sep + outcomes.map((o) => `${o.label} ${r.totals[o.id]}`).join(', ')]);
+    else {
+      lines.push([`${t('score')}${sep}${r.score === null ? '\u2014' : `${r.score} / 100`} (${t('rated', { rated: r.rated, total: r.scored_items })})`]);
+      for (const id of r.must_have_failed) {
+        const { node } = this.byId.get(id);
+        lines.push([t('must_have', { label: labelOf(node), level: +node.dataset.mustHave }), strong]);
+      }
+    }
+    for (const f of flags) if (r.flags.includes(f.id)) lines.push([`\u26a0 ${f.label}`, strong]);
+    if (said.length) lines.push([t('reasons'), strong]);
+    this.show(this.result, lines.concat(said.map((s) => [s, 'checklist-reason'])), 'p');
+  }
+
+  // Rebuilt only on change, not to disturb focus or screen readers
+  screen() {
+    const acks = this.extra.acknowledged || [];
+    for (const item of this.items) {
+      const { box, id } = item;
+      if (!box) continue;
+      const value = item.shown && this.read(item);
+      const found = value && strip(value) ? findings(value, this.guard, this.language === 'fr') : [];
+      const key = JSON.stringify(found.map(([rule, words]) => [rule.id, words]));
+      if (box.dataset.findings !== key) {
+        box.dataset.findings = key; // the tests read it too
+        box.textContent = '';
+        for (const [rule, words] of found) {
+          const pid = `${box.id}-${rule.id}`;
+          const ack = el('label', {}, ` ${this.text('acknowledge')}`);
+          ack.prepend(el('input', { type: 'checkbox', 'data-ack': `${id}:${rule.id}`, 'aria-describedby': pid }));
+          box.append(el('p', { id: pid }, this.text('finding', {
+            words: words.map((w) => this.text('quote', { w })).join(', '),
+            criterion: rule.criterion[this.language] || rule.criterion.en,
+            articles: rule.articles.join(', '),
+          })), ack);
         }
       }
-      this.complete = done === total;
-      this.progress.max = Math.max(total, 1);
-      this.progress.value = total ? done : 1;
-      const label = this.text('progress', { done, total });
-      // Touch the live region only when its words change, or screen readers repeat them.
-      if (this.progressText.textContent !== label) this.progressText.textContent = label;
-      return values;
-    }
-
-    changed() {
-      this.refresh();
-      this.save();
-    }
-
-    /* The filled form in the shape of the blank form: every answerable item, sorted keys
-     * (the build's files are sorted too). Items that do not apply go out blank: their
-     * answers would mean nothing and must not count in a report. */
-    formData() {
-      const values = this.refresh();
-      const answers = {};
-      for (const id of this.answerable.map((i) => i.id).sort()) {
-        const item = this.byId.get(id);
-        answers[id] = item.shown ? values[id] : blankOf(item.kind);
-      }
-      const out = { answers, checklist: this.id, language: this.language, status: this.complete ? 'final' : 'draft', version: this.version };
-      if (this.extra.acknowledged) out.acknowledged = this.extra.acknowledged;
-      return Object.fromEntries(Object.keys(out).sort().map((k) => [k, out[k]]));
-    }
-
-    /* -- Draft */
-
-    // Every control's value is kept, hidden ones too: toggling a condition back must not lose text.
-    save() {
-      const data = { answers: this.values(), acknowledged: this.extra.acknowledged };
-      store((s) => s.setItem(this.key, JSON.stringify(data)));
-    }
-
-    restore() {
-      const data = parseJSON(store((s) => s.getItem(this.key)) || 'null', null);
-      if (!isObject(data) || !isObject(data.answers)) return;
-      for (const item of this.answerable) {
-        if (item.id in data.answers) this.write(item, data.answers[item.id]);
-      }
-      if (Array.isArray(data.acknowledged)) this.extra.acknowledged = data.acknowledged;
-      this.say(this.text('draft_restored'));
-    }
-
-    /* -- Messages: success in a polite status region, refusals in an alert */
-
-    say(lines, isError) {
-      this.status.textContent = '';
-      this.alert.textContent = '';
-      const target = isError ? this.alert : this.status;
-      for (const line of [].concat(lines)) target.appendChild(el('p', {}, line));
-    }
-
-    /* -- Toolbar */
-
-    buildToolbar() {
-      const bar = el('div', { class: 'checklist-toolbar', role: 'group', 'aria-label': this.text('actions') });
-      const button = (key, action) => {
-        const b = el('button', { type: 'button', class: `checklist-button checklist-${key}` }, this.text(key));
-        b.addEventListener('click', action);
-        bar.appendChild(b);
-      };
-      // The file input stays out of sight and out of the Tab order: the Import button opens it.
-      const file = el('input', { type: 'file', accept: '.json,application/json', class: 'checklist-file', hidden: '', tabindex: '-1', 'aria-hidden': 'true' });
-      file.addEventListener('change', () => {
-        this.say([]);  // the same message twice in a row must read as new
-        if (file.files && file.files[0]) this.importFile(file.files[0]);
-        file.value = '';  // choosing the same file again must fire "change" again
-      });
-      button('export', () => this.exportForm());
-      button('import', () => file.click());
-      button('reset', () => this.reset());
-      button('print', () => window.print());
-      bar.appendChild(file);
-
-      const textId = `cl-${this.id}-progress`;
-      const progress = el('div', { class: 'checklist-progress' });
-      this.progress = el('progress', { 'aria-labelledby': textId });
-      this.progressText = el('span', { id: textId, class: 'checklist-progress-text', 'aria-live': 'polite' });
-      progress.append(this.progress, this.progressText);
-      this.status = el('div', { class: 'checklist-status', role: 'status' });
-      this.alert = el('div', { class: 'checklist-alert', role: 'alert' });
-      (this.root.querySelector('.checklist-header') || this.root).append(bar, progress, this.status, this.alert);
-    }
-
-    /* -- Export, import, reset */
-
-    exportForm() {
-      // A value the browser rejects (letters in a number, out of range) would make even a
-      // draft invalid: point at it with the browser's own words.
-      const bad = this.items.filter((i) => i.shown).flatMap((i) => i.controls).find((c) => {
-        const v = c.validity;
-        return v.badInput || v.rangeOverflow || v.rangeUnderflow || v.tooLong || v.typeMismatch;
-      });
-      if (bad) {
-        bad.focus();
-        this.say(bad.validationMessage || this.text('import_bad_value', { id: bad.name }), true);
-        return;
-      }
-      const data = this.formData();
-      const blob = new Blob([`${JSON.stringify(data, null, 2)}\n`], { type: 'application/json' });
-      const url = URL.createObjectURL(blob);
-      const link = el('a', { href: url, download: `${this.id}-${this.version}.json`, hidden: '' });
-      document.body.appendChild(link);
-      link.click();
-      link.remove();
-      setTimeout(() => URL.revokeObjectURL(url), 1000);
-      this.say(this.text(data.status === 'final' ? 'exported_final' : 'exported_draft'));
-    }
-
-    importFile(file) {
-      file.text().then((text) => this.importText(text), () => this.say(this.text('import_not_json'), true));
-    }
-
-    importText(text) {
-      const data = parseJSON(text.replace(/^\uFEFF/, ''), undefined);
-      if (data === undefined) return this.say(this.text('import_not_json'), true);
-      if (!isObject(data) || typeof data.checklist !== 'string' || !isObject(data.answers)) {
-        return this.say(this.text('import_not_form'), true);
-      }
-      if (data.checklist !== this.id) return this.say(this.text('import_other', { id: data.checklist }), true);
-      if (data.version !== this.version) {
-        return this.say(this.text('import_version', { version: String(data.version), current: this.version }), true);
-      }
-      const notes = [this.text('import_done')];
-      // The file replaces the whole form: items it leaves out become blank.
-      this.answerable.forEach((item) => this.write(item, null));
-      for (const [id, value] of Object.entries(data.answers)) {
-        const item = this.byId.get(id);
-        if (!item || item.kind === 'note') {
-          notes.push(this.text('import_unknown', { id }));
-        } else if (!this.write(item, value)) {
-          this.write(item, null);
-          notes.push(this.text('import_bad_value', { id }));
-        }
-      }
-      const ack = Array.isArray(data.acknowledged) ? data.acknowledged.filter((a) => typeof a === 'string') : null;
-      this.extra = ack ? { acknowledged: ack } : {};
-      this.changed();
-      return this.say(notes);
-    }
-
-    reset() {
-      if (!window.confirm(this.text('confirm_reset'))) return;
-      this.answerable.forEach((item) => this.write(item, null));
-      this.extra = {};
-      store((s) => s.removeItem(this.key));
-      this.refresh();
-      this.say(this.text('reset_done'));
+      for (const c of box.querySelectorAll('input')) c.checked = acks.includes(c.dataset.ack);
     }
   }
 
-  const start = () => {
-    for (const root of document.querySelectorAll('section.checklist[data-checklist]')) {
-      if (root.querySelector('form.checklist-form') && !root.dataset.checklistReady) {
-        root.dataset.checklistReady = 'true';
-        new Checklist(root);  // eslint-disable-line no-new
+  // Hidden items too: shown again, they keep their text.
+  save() {
+    store((s) => s.setItem(this.key, JSON.stringify({ ...this.extra, answers: this.values() })));
+  }
+
+  restore() {
+    const data = parseJSON(store((s) => s.getItem(this.key)));
+    if (!isObject(data?.answers)) return;
+    for (const item of this.answerable) if (item.id in data.answers) this.write(item, data.answers[item.id]);
+    if (Array.isArray(data.acknowledged)) this.extra.acknowledged = data.acknowledged;
+    this.say(this.text('draft_restored'));
+  }
+
+  say(lines, isError) {
+    this.status.textContent = this.alert.textContent = '';
+    for (const line of [].concat(lines)) (isError ? this.alert : this.status).append(el('p', {}, line));
+  }
+
+  buildToolbar() {
+    const add = (tag, cls, attrs, text) => el(tag, { class: `checklist-${cls}`, ...attrs }, text);
+    const bar = add('div', 'toolbar', { role: 'group', 'aria-label': this.text('actions') });
+    const file = el('input', { type: 'file', accept: '.json,application/json', hidden: '' });
+    file.onchange = () => {
+      this.say([]); // a repeated message must read as new
+      if (file.files[0]) file.files[0].text().then((text) => this.importText(text), () => this.say(this.text('import_not_json'), true));
+      file.value = ''; // so that the same file chosen again fires "change"
+    };
+    const actions = { export: () => this.exportForm(), import: () => file.click(), reset: () => this.reset(), print: () => print() };
+    for (const key in actions) bar.append(Object.assign(add('button', `button checklist-${key}`, { type: 'button' }, this.text(key)), { onclick: actions[key] }));
+    bar.append(file);
+    const textId = `cl-${this.id}-progress`;
+    const progress = add('div', 'progress');
+    this.progress = el('progress', { 'aria-labelledby': textId });
+    this.progressText = add('span', 'progress-text', { id: textId, 'aria-live': 'polite' });
+    progress.append(this.progress, this.progressText);
+    this.status = add('div', 'status', { role: 'status' });
+    this.alert = add('div', 'alert', { role: 'alert' });
+    this.root.querySelector('.checklist-header').append(bar, progress, this.status, this.alert);
+  }
+
+  exportForm() {
+    // What the browser rejects (letters in a number) would make a draft invalid
+    const bad = this.items.filter((i) => i.shown).flatMap((i) => i.controls)
+      .find(({ validity: v }) => v.badInput || v.rangeOverflow || v.rangeUnderflow || v.tooLong || v.typeMismatch);
+    if (bad) {
+      bad.focus();
+      return this.say(bad.validationMessage || this.text('import_bad_value', { id: bad.name }), true);
+    }
+    const answers = this.refresh();
+    const data = { // keys sorted like the build's files
+      ...this.extra,
+      answers: Object.fromEntries(this.answerable.map((i) => i.id).sort().map((id) => [id, answers[id]])),
+      checklist: this.id,
+      language: this.language,
+      status: this.complete ? 'final' : 'draft',
+      version: this.version,
+    };
+    const url = URL.createObjectURL(new Blob([`${JSON.stringify(data, null, 2)}\n`], { type: 'application/json' }));
+    const link = el('a', { href: url, download: `${this.id}-${this.version}.json` });
+    document.body.append(link);
+    link.click();
+    link.remove();
+    setTimeout(() => URL.revokeObjectURL(url), 1000);
+    this.say(this.text(`exported_${data.status}`));
+  }
+
+  importText(text) {
+    const data = parseJSON(text.replace(/^\uFEFF/, ''));
+    const no = (key, values) => this.say(this.text(key, values), true);
+    if (data === undefined) return no('import_not_json');
+    if (typeof data?.checklist !== 'string' || !isObject(data.answers)) return no('import_not_form');
+    if (data.checklist !== this.id) return no('import_other', { id: data.checklist });
+    if (data.version !== this.version) return no('import_version', { version: data.version, current: this.version });
+    const notes = [this.text('import_done')];
+    this.clear(); // the file replaces the whole form
+    for (const [id, value] of Object.entries(data.answers)) {
+      const item = this.byId.get(id);
+      if (!item || item.kind === 'note') notes.push(this.text('import_unknown', { id }));
+      else if (!this.write(item, value)) {
+        this.write(item, null);
+        notes.push(this.text('import_bad_value', { id }));
       }
     }
-  };
+    const acks = data.acknowledged;
+    if (Array.isArray(acks)) this.extra.acknowledged = [...new Set(acks.filter((a) => typeof a === 'string'))];
+    this.changed();
+    this.say(notes);
+  }
 
-  if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', start);
-  else start();
-})();
+  clear() {
+    this.answerable.forEach((item) => this.write(item, null));
+    this.extra = {};
+  }
+
+  reset() {
+    if (!confirm(this.text('confirm_reset'))) return;
+    this.clear();
+    store((s) => s.removeItem(this.key));
+    this.refresh();
+    this.screen();
+    this.say(this.text('reset_done'));
+  }
+}
+
+// Loaded with defer: the document is parsed
+document.querySelectorAll('section.checklist[data-checklist]').forEach((root) => {
+  if (root.querySelector('form') && !root.dataset.checklistReady) {
+    root.dataset.checklistReady = 'true';
+    new Checklist(root);
+  }
+});
+}
