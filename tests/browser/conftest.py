@@ -31,14 +31,6 @@ ROOT = Path(__file__).resolve().parents[2]
 DOCS = ROOT / "docs"
 # Where each language lives in the published site (conf.py's handbook_languages).
 LANGUAGES = {"fr": "", "en": "en/"}
-LAUNCH_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 # Documents requested with this query string are served under a strict policy; the test
 # checks that the checklist script needs nothing more than same-origin files.
 CSP_QUERY = "csp=strict"
@@ -52,6 +44,9 @@ try:  # the package lives in tools/; a checkout without `pip install -e .` still
     import checklist_forms  # noqa: F401
 except ImportError:  # pragma: no cover
     sys.path.insert(0, str(ROOT / "tools"))
+
+# The same Chromium flags as the PDF printer: this sandbox refuses its background traffic.
+from checklist_forms.site.pdf import LAUNCH_ARGS  # noqa: E402
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
