@@ -78,7 +78,7 @@ def check_versions(app: Sphinx, env: Any) -> None:
     domain = env.get_domain("checklist")
     for checklist_id, records in sorted(domain.records.items()):
         record = records[0]
-        checklist = checklist_from_dict(record["definition"])
+        checklist = checklist_from_dict(json.loads(record["definition"]))
         before = published.get((checklist.id, checklist.version))
         if before is not None and before != structure_fingerprint(checklist):
             logger.warning(

@@ -8,6 +8,7 @@ see only their own pages.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable, Iterator
 from typing import Any
 
@@ -24,7 +25,7 @@ class ChecklistDomain(Domain):
     name = "checklist"
     label = "Checklist"
     initial_data = {"records": {}, "catalogue_docs": [], "by_doc": {}}  # noqa: RUF012 (Sphinx API)
-    data_version = 2
+    data_version = 3
 
     @property
     def records(self) -> dict[str, list[dict[str, Any]]]:
@@ -33,7 +34,14 @@ class ChecklistDomain(Domain):
 
     def add(self, docname: str, lineno: int, definition: dict[str, Any]) -> None:
         self.records.setdefault(definition["id"], []).append(
-            {"docname": docname, "lineno": lineno, "definition": definition}
+            # Kept as JSON text: a string is one object the garbage collector never
+            # scans, where a nested dict is hundreds, on every collection, for every
+            # checklist of the site (the scale benchmark showed the cost).
+            {
+                "docname": docname,
+                "lineno": lineno,
+                "definition": json.dumps(definition, sort_keys=True),
+            }
         )
         self.by_doc.setdefault(docname, []).append(definition["id"])
 
@@ -70,7 +78,7 @@ class ChecklistDomain(Domain):
         """The first registration of each id (duplicates are reported, not exported)."""
         for checklist_id in sorted(self.records):
             record = min(self.records[checklist_id], key=lambda r: (r["docname"], r["lineno"]))
-            yield checklist_from_dict(record["definition"]), record["docname"]
+            yield checklist_from_dict(json.loads(record["definition"])), record["docname"]
 
 
 def check_duplicates(app: Any, env: BuildEnvironment) -> None:
