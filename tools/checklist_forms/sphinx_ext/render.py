@@ -52,7 +52,9 @@ class FallbackChecklists(SphinxPostTransform):
 
     def is_supported(self) -> bool:
         builder = self.env._builder_cls
-        return builder.format != "html" and builder.name != "gettext"
+        # gettext extracts the original nodes; dummy (used by `checklist-forms export`)
+        # writes nothing, so rendering for it would be wasted work.
+        return builder.format != "html" and builder.name not in ("gettext", "dummy")
 
     def run(self, **kwargs: Any) -> None:
         for node in list(self.document.findall(cl_nodes.checklist)):
