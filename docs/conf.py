@@ -149,7 +149,10 @@ def _site_root(app, config):  # type: ignore[no-untyped-def]
     search = {"fr": "Rechercher dans le manuel…", "en": "Search the handbook…"}
     config.html_theme_options["search_bar_text"] = search.get(config.language, search["en"])
     # The whole handbook as one PDF per language (nox -s pdf), linked from every page.
-    pdf = {"fr": "pdf/manuel-community-manager-fr.pdf", "en": "pdf/handbook-community-manager-en.pdf"}
+    pdf = {
+        "fr": "pdf/manuel-community-manager-fr.pdf",
+        "en": "pdf/handbook-community-manager-en.pdf",
+    }
     config.html_theme_options["icon_links"] = [
         *config.html_theme_options.get("icon_links", []),
         {
