@@ -88,6 +88,7 @@ def test_theme_speaks_french(site: Path) -> None:
     html = (site / "index.html").read_text(encoding="utf-8")
     assert "Modifier sur GitHub" in html
     assert 'placeholder="Rechercher dans le manuel…"' in html
+    assert re.search(r'aria-controls="pst-nav-more-links">\s*Plus\s*</button>', html)
     assert "Mis à jour le" in html
 
 
