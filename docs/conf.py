@@ -148,6 +148,8 @@ def _site_root(app, config):  # type: ignore[no-untyped-def]
     # The theme translates its labels but not this option's default.
     search = {"fr": "Rechercher dans le manuel…", "en": "Search the handbook…"}
     config.html_theme_options["search_bar_text"] = search.get(config.language, search["en"])
+    if config.language == "en":
+        config.copyright = "2026, the contributors (text CC BY-SA 4.0, code MIT)"
     more = {"fr": "Plus", "en": "More"}
     config.html_theme_options["header_dropdown_text"] = more.get(config.language, more["en"])
     # The whole handbook as one PDF per language (nox -s pdf), linked from every page.
