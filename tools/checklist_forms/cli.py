@@ -15,6 +15,7 @@ from typing import Any
 
 from . import __version__
 from .catalogue import Catalogue, CatalogueError
+from .compare import CompareError
 from .forms import FormError, collect_paths, load_form, write_new, write_new_bytes
 from .validate import Result, Validator
 
@@ -47,19 +48,11 @@ def _print_result(result: Result) -> None:
 
 
 def cmd_validate(args: argparse.Namespace) -> int:
-    try:
-        catalogue = _catalogue(args)
-    except CatalogueError as exc:
-        print(f"error: {exc}", file=sys.stderr)
-        return UNUSABLE
+    catalogue = _catalogue(args)
     validator = Validator(catalogue)
     results: list[Result] = []
     unusable: list[FormError] = []
-    try:
-        paths = collect_paths([Path(p) for p in args.inputs])
-    except FormError as exc:
-        print(f"error: {exc}", file=sys.stderr)
-        return UNUSABLE
+    paths = collect_paths([Path(p) for p in args.inputs])
     for path in paths:
         try:
             results.append(validator.validate(load_form(path)))
@@ -88,15 +81,11 @@ def cmd_validate(args: argparse.Namespace) -> int:
 def cmd_report(args: argparse.Namespace) -> int:
     from .report import render_report
 
-    try:
-        catalogue = _catalogue(args)
-        form = load_form(Path(args.file))
-        validator = Validator(catalogue)
-        _, _, checklist = validator.resolve(form)
-        result = validator.validate(form)
-    except (CatalogueError, FormError) as exc:
-        print(f"error: {exc}", file=sys.stderr)
-        return UNUSABLE
+    catalogue = _catalogue(args)
+    form = load_form(Path(args.file))
+    validator = Validator(catalogue)
+    _, _, checklist = validator.resolve(form)
+    result = validator.validate(form)
     from .score import describe, evaluate
 
     raw = form.data.get("answers")
@@ -105,11 +94,7 @@ def cmd_report(args: argparse.Namespace) -> int:
     extra = describe(checklist, verdict, checklist.language) if verdict else None
     text = render_report(checklist, form.data, result, extra)
     if args.output:
-        try:
-            write_new(Path(args.output), text, sources=[Path(args.file)], overwrite=args.force)
-        except FormError as exc:
-            print(f"error: {exc}", file=sys.stderr)
-            return UNUSABLE
+        write_new(Path(args.output), text, sources=[Path(args.file)], overwrite=args.force)
     else:
         sys.stdout.write(text)
     return OK if result.valid else FAILED
@@ -117,15 +102,11 @@ def cmd_report(args: argparse.Namespace) -> int:
 
 def cmd_compare(args: argparse.Namespace) -> int:
     """Rank several filled forms of one scored checklist, as a hiring panel would."""
-    from .compare import CompareError, compare_forms
+    from .compare import compare_forms
 
-    try:
-        validator = Validator(_catalogue(args))
-        forms = [load_form(Path(p)) for p in collect_paths([Path(p) for p in args.inputs])]
-        text = compare_forms(validator, forms, name_item=args.name)
-    except (CatalogueError, FormError, CompareError) as exc:
-        print(f"error: {exc}", file=sys.stderr)
-        return UNUSABLE
+    validator = Validator(_catalogue(args))
+    forms = [load_form(Path(p)) for p in collect_paths([Path(p) for p in args.inputs])]
+    text = compare_forms(validator, forms, name_item=args.name)
     sys.stdout.write(text)
     return OK
 
@@ -136,11 +117,7 @@ def cmd_xlsx(args: argparse.Namespace) -> int:
     from .validate import checklist_from_schema
     from .workbook import build_workbook
 
-    try:
-        catalogue = _catalogue(args)
-    except CatalogueError as exc:
-        print(f"error: {exc}", file=sys.stderr)
-        return UNUSABLE
+    catalogue = _catalogue(args)
     wanted = set(args.ids)
     unknown = sorted(wanted - set(catalogue.ids()))
     if unknown:
@@ -160,11 +137,7 @@ def cmd_xlsx(args: argparse.Namespace) -> int:
         assert entry is not None
         checklist = checklist_from_schema(catalogue.schema(entry))
         target = output / Path(workbook_path(checklist)).name
-        try:
-            write_new_bytes(target, build_workbook(checklist), overwrite=args.force)
-        except FormError as exc:
-            print(f"error: {exc}", file=sys.stderr)
-            return UNUSABLE
+        write_new_bytes(target, build_workbook(checklist), overwrite=args.force)
         print(f"wrote {target}")
     return OK
 
@@ -176,13 +149,9 @@ def cmd_import(args: argparse.Namespace) -> int:
 
     source = Path(args.file)
     target = Path(args.output) if args.output else source.with_suffix(".json")
-    try:
-        validator = Validator(_catalogue(args))
-        form, problems = read_workbook(source, catalogue_resolver(validator))
-        write_new(target, dumps(form), sources=[source], overwrite=args.force)
-    except (CatalogueError, FormError) as exc:
-        print(f"error: {exc}", file=sys.stderr)
-        return UNUSABLE
+    validator = Validator(_catalogue(args))
+    form, problems = read_workbook(source, catalogue_resolver(validator))
+    write_new(target, dumps(form), sources=[source], overwrite=args.force)
     for problem in problems:
         print(f"{source}: {problem}")
     print(f"wrote {target} ({form['status']}, {len(problems)} cell(s) not used)")
@@ -194,14 +163,10 @@ def cmd_jobposting(args: argparse.Namespace) -> int:
     from .jobposting import JobPostingError, build_jobposting, to_html, to_jsonld, to_markdown
 
     source = Path(args.file)
-    try:
-        validator = Validator(_catalogue(args))
-        form = load_form(source)
-        _, _, checklist = validator.resolve(form)
-        result = validator.validate(form)
-    except (CatalogueError, FormError) as exc:
-        print(f"error: {exc}", file=sys.stderr)
-        return UNUSABLE
+    validator = Validator(_catalogue(args))
+    form = load_form(source)
+    _, _, checklist = validator.resolve(form)
+    result = validator.validate(form)
     if not result.valid:
         print(
             f"error: {source} is not a valid form; run `checklist-forms validate {source}`",
@@ -218,14 +183,10 @@ def cmd_jobposting(args: argparse.Namespace) -> int:
         print(f"warning: {issue.item} ({issue.label}): {issue.message}", file=sys.stderr)
     outputs = [(args.output, to_jsonld(posting)), (args.html, to_html(checklist, answers, posting)),
                (args.markdown, to_markdown(checklist, answers))]  # fmt: skip
-    try:
-        for target, text in outputs:
-            if target:
-                write_new(Path(target), text, sources=[source], overwrite=args.force)
-                print(f"wrote {target}", file=sys.stderr)
-    except FormError as exc:
-        print(f"error: {exc}", file=sys.stderr)
-        return UNUSABLE
+    for target, text in outputs:
+        if target:
+            write_new(Path(target), text, sources=[source], overwrite=args.force)
+            print(f"wrote {target}", file=sys.stderr)
     if not args.output:
         sys.stdout.write(outputs[0][1])
     return OK
@@ -239,39 +200,35 @@ def cmd_migrate(args: argparse.Namespace) -> int:
     from .validate import checklist_from_schema
 
     source_path = Path(args.file)
-    try:
-        catalogue = _catalogue(args)
-        form = load_form(source_path)
-        validator = Validator(catalogue)
-        entry, _, source = validator.resolve(form)
-        target_entry = catalogue.find(source.id, args.to, entry.language)
-        if target_entry is None:
-            known = ", ".join(catalogue.versions(source.id))
-            raise FormError(
-                source_path,
-                f"checklist {source.id!r} has no version {args.to!r}; known versions: {known}",
-            )
-        if version_key(args.to) < version_key(source.version):
-            raise FormError(source_path, f"cannot migrate back from {source.version} to {args.to}")
-        target = checklist_from_schema(catalogue.schema(target_entry))
-        result = migrate(form.data, source, target)
-        text = dumps(result.form)
-        if args.in_place:
-            backup = source_path.with_name(source_path.name + ".bak")
-            write_new_bytes(backup, source_path.read_bytes(), overwrite=args.force)
-            source_path.write_text(text, encoding="utf-8")
-            output = source_path
-            print(f"backup of the original: {backup}")
-        else:
-            output = (
-                Path(args.output)
-                if args.output
-                else source_path.with_name(f"{source_path.stem}.v{args.to}.json")
-            )
-            write_new(output, text, sources=[source_path], overwrite=args.force)
-    except (CatalogueError, FormError) as exc:
-        print(f"error: {exc}", file=sys.stderr)
-        return UNUSABLE
+    catalogue = _catalogue(args)
+    form = load_form(source_path)
+    validator = Validator(catalogue)
+    entry, _, source = validator.resolve(form)
+    target_entry = catalogue.find(source.id, args.to, entry.language)
+    if target_entry is None:
+        known = ", ".join(catalogue.versions(source.id))
+        raise FormError(
+            source_path,
+            f"checklist {source.id!r} has no version {args.to!r}; known versions: {known}",
+        )
+    if version_key(args.to) < version_key(source.version):
+        raise FormError(source_path, f"cannot migrate back from {source.version} to {args.to}")
+    target = checklist_from_schema(catalogue.schema(target_entry))
+    result = migrate(form.data, source, target)
+    text = dumps(result.form)
+    if args.in_place:
+        backup = source_path.with_name(source_path.name + ".bak")
+        write_new_bytes(backup, source_path.read_bytes(), overwrite=args.force)
+        source_path.write_text(text, encoding="utf-8")
+        output = source_path
+        print(f"backup of the original: {backup}")
+    else:
+        output = (
+            Path(args.output)
+            if args.output
+            else source_path.with_name(f"{source_path.stem}.v{args.to}.json")
+        )
+        write_new(output, text, sources=[source_path], overwrite=args.force)
     renamed = [(old, new) for old, new in result.carried if old != new]
     print(f"{source.id} {source.version} -> {target.version}: {len(result.carried)} answer(s) carried, "
           f"{len(renamed)} through a rename, {len(result.dropped)} not carried")  # fmt: skip
@@ -419,6 +376,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         return int(exc.code or 0)
     try:
         return int(args.func(args))
+    except (CatalogueError, FormError, CompareError) as exc:
+        # One place turns an unusable input into its one-line message and exit code 2.
+        print(f"error: {exc}", file=sys.stderr)
+        return UNUSABLE
     except KeyboardInterrupt:
         return 130
     except BrokenPipeError:

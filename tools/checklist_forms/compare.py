@@ -6,7 +6,7 @@ from typing import Any
 
 from .forms import LoadedForm
 from .model import Checklist
-from .report import _cell
+from .report import cell
 from .score import evaluate
 from .validate import Validator
 
@@ -71,7 +71,7 @@ def compare_forms(
     ]
     head += [i.label for i in rated]
     lines = [f"# {checklist.title} — {'comparaison' if fr else 'comparison'}", ""]
-    lines.append("| " + " | ".join(_cell(h) for h in head) + " |")
+    lines.append("| " + " | ".join(cell(h) for h in head) + " |")
     lines.append("|" + " --- |" * len(head))
     for rank, row in enumerate(rows, 1):
         verdict = row["verdict"]
@@ -87,7 +87,7 @@ def compare_forms(
             value = row["answers"].get(item.id)
             mark = " ✗" if item.id in verdict.get("must_have_failed", []) else ""
             cells.append(("—" if value is None else str(value)) + mark)
-        lines.append("| " + " | ".join(_cell(c) for c in cells) + " |")
+        lines.append("| " + " | ".join(cell(c) for c in cells) + " |")
     lines.append("")
     if any(r["verdict"].get("must_have_failed") for r in rows):
         lines.append(

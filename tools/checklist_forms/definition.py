@@ -9,8 +9,8 @@ left). The YAML is composed, not loaded, so that every key and value keeps its l
 from __future__ import annotations
 
 import difflib
-from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass, field
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 import yaml
@@ -667,7 +667,7 @@ def parse_body(text: str) -> tuple[dict[str, Any], list[Problem]]:
                 condition = _resolve_condition(
                     ctx, raw_condition, earlier, [*later, item.id], f"item {item.id!r}"
                 )
-                item = _replace(item, visible_if=condition)
+                item = replace(item, visible_if=condition)
             earlier[item.id] = item
             items.append(item)
         if sid and claim(sid, skeys["id"][1], "section"):
@@ -684,12 +684,6 @@ def parse_body(text: str) -> tuple[dict[str, Any], list[Problem]]:
         "scoring": scoring,
         "renamed": renamed,
     }, ctx.problems
-
-
-def _replace(item: Item, **changes: Any) -> Item:
-    from dataclasses import replace
-
-    return replace(item, **changes)
 
 
 def _scoring(
@@ -876,6 +870,3 @@ def build_checklist(
         guards=guards,
     )
     return checklist, problems
-
-
-ParseFn = Callable[[str, Mapping[str, str], str], tuple[Checklist | None, list[Problem]]]

@@ -25,7 +25,8 @@ def _answer_text(item: Item, value: Any, language: str) -> str:
     return str(value)
 
 
-def _cell(text: str) -> str:
+def cell(text: str) -> str:
+    """Text made safe for one Markdown table cell."""
     return text.replace("\\", "\\\\").replace("|", "\\|").replace("\n", "<br>")
 
 
@@ -89,7 +90,7 @@ def render_report(
             text = _answer_text(item, answers.get(item.id), language)
             if not checklist.is_visible(item, answers):
                 text = f"{text} {w['hidden']}"
-            lines.append(f"| {_cell(item.label)} | {_cell(text)} |")
+            lines.append(f"| {cell(item.label)} | {cell(text)} |")
         lines.append("")
     if result.findings:
         fr = language == "fr"
@@ -106,7 +107,7 @@ def render_report(
         for finding in result.findings:
             state = (" (vu)" if fr else " (acknowledged)") if finding.acknowledged else ""
             lines.append(
-                f"- `{finding.key}` {_cell(finding.label)}{' :' if fr else ':'} {finding.message(language)}{state}"
+                f"- `{finding.key}` {cell(finding.label)}{' :' if fr else ':'} {finding.message(language)}{state}"
             )
         lines.append("")
     missing = checklist.missing_for_final(answers)
