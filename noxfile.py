@@ -124,11 +124,11 @@ def tests(session: nox.Session) -> None:
 
 @nox.session
 def lint(session: nox.Session) -> None:
-    """ruff (lint and format) and mypy on the tools."""
+    """ruff (lint and format) and mypy on the tools and the benchmarks."""
     _install(session, "lint")
     session.run("ruff", "check", ".")
     session.run("ruff", "format", "--check", ".")
-    session.run("mypy", "tools/checklist_forms")
+    session.run("mypy", "tools/checklist_forms", "benchmarks")
 
 
 @nox.session

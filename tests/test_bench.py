@@ -17,6 +17,7 @@ MEASURES = (
     "Export of the forms (build-finished)",
     "Whole build (dummy builder",
     "Control: the same pages with task lists",
+    "The same exported files written to this machine's disk",
     "checklist-forms validate vs check-jsonschema",
     "Same verdict per form as check-jsonschema",
     "Peak memory of checklist-forms validate",

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import gc
 import json
 import re
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -78,6 +80,38 @@ def test_two_builds_give_identical_bytes(build_site: BuildSite, tmp_path: Path) 
         p.relative_to(two.forms()): p.read_bytes() for p in two.forms().rglob("*") if p.is_file()
     }
     assert files_one == files_two
+
+
+def test_export_runs_with_the_site_frozen_and_gives_the_heap_back(
+    build_site: BuildSite, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The export keeps full collections off the site's objects, then unfreezes them."""
+    import checklist_forms.sphinx_ext as ext
+
+    frozen_during: list[int] = []
+    real_render_tree = ext.render_tree
+
+    def render_tree(*args: Any, **kwargs: Any) -> Any:
+        frozen_during.append(gc.get_freeze_count())
+        return real_render_tree(*args, **kwargs)
+
+    monkeypatch.setattr(ext, "render_tree", render_tree)
+    assert gc.get_freeze_count() == 0
+    build_site({"index.md": ALL_KINDS})
+    assert len(frozen_during) == 1 and frozen_during[0] > 1000
+    assert gc.get_freeze_count() == 0
+
+
+def test_export_leaves_a_host_s_frozen_heap_frozen(build_site: BuildSite) -> None:
+    gc.freeze()
+    try:
+        built = build_site({"index.md": ALL_KINDS})
+        # Not unfrozen by the extension (frozen objects may still be freed: only a
+        # full unfreeze brings the count to zero).
+        assert gc.get_freeze_count() > 0
+    finally:
+        gc.unfreeze()
+    assert (built.forms() / "toutes-sortes/1.2.0/schema.json").is_file()
 
 
 @pytest.mark.parametrize("name", ["schema", "form"])

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Mapping
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field, fields
 from typing import Any, Literal
 
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -229,7 +229,7 @@ class Checklist:
         ]
 
     def to_dict(self) -> dict[str, Any]:
-        data: dict[str, Any] = _strip(asdict(self))
+        data: dict[str, Any] = _plain(self)
         return data
 
 
@@ -253,20 +253,41 @@ def is_answered(value: Answer) -> bool:
     return True
 
 
-def _strip(data: Any) -> Any:
-    """Drop empty values and source lines so the plain form stays small and stable."""
-    if isinstance(data, dict):
-        return {
-            k: _strip(v)
-            for k, v in data.items()
-            if k != "line"
-            and v not in (None, "", (), [], {})
-            and not (k == "display" and v == "radio")
-            and not (k == "guard" and v is True)
-        }
-    if isinstance(data, list | tuple):
-        return [_strip(v) for v in data]
-    return data
+def _plain(value: Any) -> Any:
+    """The plain-JSON form of a definition, without empty values or source lines.
+
+    One walk over the fields (rather than ``dataclasses.asdict`` and a second pass that
+    strips it) because every checklist of a site goes through here while Sphinx reads it.
+    """
+    if hasattr(value, "__dataclass_fields__"):
+        data = {}
+        for name in _field_names(type(value)):
+            v = getattr(value, name)
+            if (
+                name == "line"
+                or v is None
+                or (isinstance(v, str | tuple | list | dict | Mapping) and not v)
+                or (name == "display" and v == "radio")
+                or (name == "guard" and v is True)
+            ):
+                continue
+            data[name] = _plain(v)
+        return data
+    if isinstance(value, tuple | list):
+        return [_plain(v) for v in value]
+    if isinstance(value, Mapping):
+        return {k: _plain(v) for k, v in value.items() if v not in (None, "", (), [], {})}
+    return value
+
+
+_FIELD_NAMES: dict[type, tuple[str, ...]] = {}
+
+
+def _field_names(cls: type) -> tuple[str, ...]:
+    names = _FIELD_NAMES.get(cls)
+    if names is None:
+        names = _FIELD_NAMES[cls] = tuple(f.name for f in fields(cls))
+    return names
 
 
 def _condition(data: Mapping[str, Any] | None) -> Condition | None:
