@@ -82,6 +82,19 @@ def test_two_builds_give_identical_bytes(build_site: BuildSite, tmp_path: Path) 
     assert files_one == files_two
 
 
+def test_search_indexes_the_checklist_s_words_not_its_buttons(build_site: BuildSite) -> None:
+    built = build_site({"index.md": ALL_KINDS})
+    text = (built.outdir / "searchindex.js").read_text(encoding="utf-8")
+    index = json.loads(text[text.index("(") + 1 : text.rindex(")")])
+    terms = set(index["terms"])
+    # A choice label, a rating anchor and a help text of the checklist are found...
+    for stem in ("courriel", "discord", "exempl", "coch"):
+        assert any(term.startswith(stem) for term in terms), stem
+    # ...but not the words of its interface, the same on every checklist page.
+    for stem in ("télécharg", "javascript", "schém"):
+        assert not any(term.startswith(stem) for term in terms), stem
+
+
 def test_export_runs_with_the_site_frozen_and_gives_the_heap_back(
     build_site: BuildSite, monkeypatch: pytest.MonkeyPatch
 ) -> None:

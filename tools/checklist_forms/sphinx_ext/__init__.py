@@ -178,6 +178,11 @@ def _skip(self: Any, node: nodes.Element) -> None:
     raise nodes.SkipNode
 
 
+def _write_html(self: Any, node: nodes.Element) -> None:
+    self.body.append(node["html"])
+    raise nodes.SkipNode
+
+
 def setup(app: Sphinx) -> dict[str, Any]:
     app.add_config_value("checklist_base_url", "", "env", types=[str])
     app.add_config_value("checklist_export_dir", "", "", types=[str])
@@ -195,6 +200,14 @@ def setup(app: Sphinx) -> dict[str, Any]:
             man=(_skip, None),
             texinfo=(_skip, None),
         )
+    app.add_node(
+        cl_nodes.checklist_html,
+        html=(_write_html, None),
+        latex=(_skip, None),
+        text=(_skip, None),
+        man=(_skip, None),
+        texinfo=(_skip, None),
+    )
     app.add_directive("checklist", ChecklistDirective)
     app.add_directive("checklist-catalogue", CatalogueDirective)
     app.add_post_transform(HTMLChecklists)

@@ -17,5 +17,15 @@ class checklist_text(nodes.paragraph):
     """
 
 
+class checklist_html(nodes.General, nodes.Element):
+    """A checklist rendered for HTML: ``html`` holds the markup, the children its texts.
+
+    HTML writers output ``html`` and skip the children. The search indexer reads text
+    nodes, so it indexes the children: the checklist's own words, and not the labels of
+    its buttons (« Exporter », « Importer »…), which a raw HTML node would have given to
+    every page that holds a checklist.
+    """
+
+
 class checklist_catalogue(nodes.General, nodes.Element):
     """Placeholder for the list of every checklist of the site, filled at write time."""

@@ -44,7 +44,8 @@ class HTMLChecklists(SphinxPostTransform):
         for node in list(self.document.findall(cl_nodes.checklist)):
             checklist = checklist_from_dict(node["definition"])
             html = render_checklist(checklist, _links(self, checklist))
-            node.replace_self(nodes.raw("", html, format="html"))
+            # The (translated) checklist_text children go along, for the search index.
+            node.replace_self(cl_nodes.checklist_html("", *node.children, html=html))
 
 
 class FallbackChecklists(SphinxPostTransform):
