@@ -116,3 +116,24 @@ def test_final_rule_and_second_validator_agree(answers: dict[str, Any]) -> None:
         assert verdict == other.is_valid(form), status
         if status == "final" and ours.is_valid(dict(form, status="draft")):
             assert verdict == (not checklist.missing_for_final(answers))
+
+
+@settings(
+    max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(data=st.dictionaries(st.sampled_from(["language", "status", "acknowledged", "x"]), json_values),
+       answers=st.dictionaries(st.sampled_from([i.id for i in all_kinds().answerable_items()] + ["zz"]),
+                               st.one_of(answer_values, json_values)))  # fmt: skip
+def test_both_validators_word_a_form_the_same_way(
+    tmp_path_factory: Any, data: dict[str, Any], answers: dict[str, Any]
+) -> None:
+    """Messages made from jsonschema-rs's errors are the ones jsonschema's would give."""
+    folder = Path(tmp_path_factory.mktemp("cat", numbered=True))
+    write_tree(folder, render_tree([(all_kinds(), "index")], BASE_URL))
+    catalogue = Catalogue.load(folder)
+    form = LoadedForm(
+        "f.json", dict(data, checklist="toutes-sortes", version="1.2.0", answers=answers)
+    )
+    fast = Validator(catalogue).validate(form)
+    slow = Validator(catalogue, fast=False).validate(form)
+    assert fast.as_dict() == slow.as_dict()
