@@ -14,6 +14,7 @@ MEASURES = (
     "Build time,",
     "No-op rebuild / full build",
     "Rebuild after editing one page / full build",
+    "Control: no-op rebuild / full build of the same pages with task lists",
     "Export of the forms (build-finished)",
     "Whole build (dummy builder",
     "Control: the same pages with task lists",
