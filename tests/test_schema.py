@@ -53,6 +53,21 @@ def validator(tmp_path: Path) -> Validator:
     return Validator(Catalogue.load(tmp_path))
 
 
+def test_an_error_only_jsonschema_can_word_goes_to_jsonschema(validator: Validator) -> None:
+    """The acknowledged-list message quotes the validator; jsonschema-rs words it otherwise."""
+    form = {
+        "checklist": "toutes-sortes",
+        "version": "1.2.0",
+        "language": "fr",
+        "status": "draft",
+        "answers": {},
+    }
+    result = validator.validate(LoadedForm("f.json", dict(form, acknowledged=[3])))
+    assert [e.message for e in result.errors] == [
+        "acknowledged findings must be a list of \"item:rule\" strings: 3 is not of type 'string'"
+    ]
+
+
 def test_schema_is_a_valid_2020_12_schema(schema: dict[str, Any]) -> None:
     Draft202012Validator.check_schema(schema)
     assert schema["$schema"] == "https://json-schema.org/draft/2020-12/schema"

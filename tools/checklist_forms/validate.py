@@ -144,16 +144,9 @@ class Validator:
         result = Result(
             form.path, checklist.id, checklist.version, str(status), language=checklist.language
         )
-        seen: set[tuple[str | None, str]] = set()
         schema: dict[str, Any] = dict(validator.schema)  # type: ignore[arg-type]
         # The test suite checks that the two validators agree on verdicts and messages.
-        errors = _errors(data, validator, fast, checklist, schema)
-        for error in sorted(errors, key=_error_order):
-            for issue in describe(error, checklist, schema):
-                key = (issue.item, issue.message)
-                if key not in seen:
-                    seen.add(key)
-                    result.errors.append(issue)
+        result.errors = _issues(data, validator, fast, checklist, schema)
         answers = data.get("answers")
         acknowledged = data.get("acknowledged")
         if isinstance(answers, dict):
@@ -166,29 +159,46 @@ class Validator:
         return result
 
 
-def _errors(
+def _issues(
     data: Any,
     validator: Draft202012Validator,
     fast: Any,
     checklist: Checklist,
     schema: dict[str, Any],
-) -> list[Any]:
-    """The schema errors of a form, from the fastest validator that can explain them.
+) -> list[Issue]:
+    """The schema errors of a form in plain words, from the fastest validator that can.
 
     jsonschema-rs finds the errors about fifteen times faster than jsonschema, which was
-    most of the time ``validate`` spent on a batch with failing forms. Its errors are
-    used when :func:`describe` words each of them without the validator's own message
-    (which differs between the two libraries); any other error sends the form to
-    jsonschema, so the words a user reads never depend on which validator ran.
+    most of the time ``validate`` spent on a batch with failing forms. :func:`describe`
+    words nearly every error from its paths and the item alone; when it needs the
+    validator's own message (which the two libraries phrase differently), the form goes
+    to jsonschema, so the words a user reads never depend on which validator ran.
     """
-    if fast is None:
-        return list(validator.iter_errors(data))
-    if fast.is_valid(data):
-        return []
-    found = [_FastError.of(error, schema, data) for error in fast.iter_errors(data)]
-    if all(_worded_alone(error, checklist) for error in found):
-        return found
-    return list(validator.iter_errors(data))
+    if fast is not None:
+        if fast.is_valid(data):
+            return []
+        found = [_FastError.of(error, schema, data) for error in fast.iter_errors(data)]
+        try:
+            return _described(found, checklist, schema)
+        except _NeedsOwnWording:
+            pass
+    return _described(list(validator.iter_errors(data)), checklist, schema)
+
+
+def _described(errors: list[Any], checklist: Checklist, schema: dict[str, Any]) -> list[Issue]:
+    issues: list[Issue] = []
+    seen: set[tuple[str | None, str]] = set()
+    for error in sorted(errors, key=_error_order):
+        for issue in describe(error, checklist, schema):
+            key = (issue.item, issue.message)
+            if key not in seen:
+                seen.add(key)
+                issues.append(issue)
+    return issues
+
+
+class _NeedsOwnWording(Exception):
+    """:func:`describe` asked a jsonschema-rs error for its validator's message."""
 
 
 @dataclass(frozen=True)
@@ -200,7 +210,10 @@ class _FastError:
     instance: Any
     schema: Any  # the subschema holding the failed keyword
     validator: str  # the failed keyword
-    message: str
+
+    @property
+    def message(self) -> str:
+        raise _NeedsOwnWording
 
     @classmethod
     def of(cls, error: Any, root: dict[str, Any], data: Any) -> _FastError:
@@ -220,44 +233,7 @@ class _FastError:
             instance=instance,
             schema=holder,
             validator=str(keyword),
-            message=str(error.message),
         )
-
-
-# Keywords that _item_message words from the item alone (minimum and maximum need the
-# item's bounds; oneOf needs a choice-like item).
-_ITEM_KEYWORDS = ("type", "maxLength", "format", "uniqueItems", "maxItems")
-
-
-def _worded_alone(error: _FastError, checklist: Checklist) -> bool:
-    """Whether :func:`describe` words ``error`` without its validator's message."""
-    path, schema_path = error.absolute_path, error.absolute_schema_path
-    if schema_path and schema_path[0] == "allOf":
-        return True
-    if not path:
-        if error.validator == "required":
-            return isinstance(error.instance, dict) and any(
-                key not in error.instance for key in error.schema.get("required", [])
-            )
-        return error.validator in ("additionalProperties", "type")
-    if path[0] in ("status", "language", "checklist", "version"):
-        return True
-    if path[0] != "answers":
-        return False
-    if len(path) == 1:
-        return True
-    item = checklist.item(str(path[1]))
-    if item is None:
-        return False
-    if error.validator == "oneOf":
-        return item.kind in ("single_choice", "rating") or (
-            item.kind == "multi_choice" and len(path) > 2
-        )
-    if error.validator == "minimum":
-        return item.min is not None
-    if error.validator == "maximum":
-        return item.max is not None
-    return error.validator in _ITEM_KEYWORDS
 
 
 def _fast_validator(schema: dict[str, Any]) -> Any:
