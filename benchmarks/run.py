@@ -35,6 +35,8 @@ from importlib import metadata
 from pathlib import Path
 from typing import Any
 
+from checklist_forms.catalogue import write_tree
+
 from . import forms as form_maker
 from . import sites
 
@@ -271,11 +273,12 @@ def measure_scale(work: Path, disk: Path, sizes: Sizes) -> Section:
     ``work`` should be a folder in memory (see :func:`memory_folder`): on this machine's
     disk the cost of creating a file grows each time a tree of files is deleted and
     written again (a checklist's two files took 0.15 then 0.37 ms over four rewrites of
-    the same 1,600 checklists),
-    so the disk, not the export, would decide the verdict. What the disk adds is measured
-    on its own afterwards: the files exported at each size are written to ``disk``.
+    the same 1,600 checklists), so the disk, not the export, would decide the verdict.
+    What the disk adds is measured on its own afterwards: the files exported at each size
+    are written to ``disk``.
     """
     section = Section("scale")
+    work_kind = _folder_kind(work)
     small, large = sizes.scale[0], sizes.scale[-1]
     # (checklists?, count) -> source folder; count 0 is the empty site.
     srcs: dict[tuple[bool, int], Path] = {}
@@ -327,7 +330,7 @@ def measure_scale(work: Path, disk: Path, sizes: Sizes) -> Section:
         "build_ratio": build_ratio,
         "export_ratio": export_ratio,
         "tasklist_ratio": control_ratio,
-        "work_folder": _folder_kind(work),
+        "work_folder": work_kind,
         "disk_write_seconds": {str(c): v for c, v in disk_writes.items()},
         "disk_write_ms_per_checklist": {str(c): v * 1000 for c, v in per_disk.items()},
         "disk_write_ratio": disk_ratio,
@@ -340,7 +343,7 @@ def measure_scale(work: Path, disk: Path, sizes: Sizes) -> Section:
     section.rows += [
         Row(
             f"Export of the forms (build-finished), ms per checklist at {sizes_text} checklists "
-            f"({_folder_kind(work)}, median of {sizes.scale_repeats})",
+            f"({work_kind}, median of {sizes.scale_repeats})",
             f"{series(per_export, 2)}: {export_ratio:.2f}× at {large:,} vs {small:,}",
             "≤ 1.2×",
             verdict(export_ratio <= 1.2),
@@ -375,8 +378,6 @@ def measure_scale(work: Path, disk: Path, sizes: Sizes) -> Section:
 
 def _disk_writes(outs: dict[int, Path], disk: Path, repeats: int) -> dict[int, list[float]]:
     """Seconds to write each size's exported files to ``disk``, sizes interleaved."""
-    from checklist_forms.catalogue import write_tree
-
     trees = {}
     for count, out in outs.items():
         exported = next(out.glob("*/checklists"))

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field, fields
+from functools import cache
 from typing import Any, Literal
 
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -261,7 +262,7 @@ def _plain(value: Any) -> Any:
     """
     if hasattr(value, "__dataclass_fields__"):
         data = {}
-        for name in _field_names(type(value)):
+        for name in _field_names(value.__class__):
             v = getattr(value, name)
             if (
                 name == "line"
@@ -280,14 +281,9 @@ def _plain(value: Any) -> Any:
     return value
 
 
-_FIELD_NAMES: dict[type, tuple[str, ...]] = {}
-
-
+@cache
 def _field_names(cls: type) -> tuple[str, ...]:
-    names = _FIELD_NAMES.get(cls)
-    if names is None:
-        names = _FIELD_NAMES[cls] = tuple(f.name for f in fields(cls))
-    return names
+    return tuple(f.name for f in fields(cls))
 
 
 def _condition(data: Mapping[str, Any] | None) -> Condition | None:

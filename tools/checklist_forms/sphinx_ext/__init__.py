@@ -189,25 +189,22 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.add_config_value("checklist_workbooks", False, "env", types=[bool])
     app.add_config_value("checklist_archive_dir", "", "env", types=[str])
     app.add_domain(ChecklistDomain)
-    # The post-transforms replace these nodes for every writer; the visitors only guard
-    # builders that write doctrees some other way.
-    for node in (cl_nodes.checklist, cl_nodes.checklist_catalogue):
+    # The post-transforms replace the first two nodes for every writer, and the HTML one
+    # creates checklist_html; the other visitors only guard builders that write doctrees
+    # some other way.
+    for node, html in (
+        (cl_nodes.checklist, _skip),
+        (cl_nodes.checklist_catalogue, _skip),
+        (cl_nodes.checklist_html, _write_html),
+    ):
         app.add_node(
             node,
-            html=(_skip, None),
+            html=(html, None),
             latex=(_skip, None),
             text=(_skip, None),
             man=(_skip, None),
             texinfo=(_skip, None),
         )
-    app.add_node(
-        cl_nodes.checklist_html,
-        html=(_write_html, None),
-        latex=(_skip, None),
-        text=(_skip, None),
-        man=(_skip, None),
-        texinfo=(_skip, None),
-    )
     app.add_directive("checklist", ChecklistDirective)
     app.add_directive("checklist-catalogue", CatalogueDirective)
     app.add_post_transform(HTMLChecklists)
