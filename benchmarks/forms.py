@@ -12,8 +12,8 @@ import random
 from pathlib import Path
 from typing import Any
 
-from checklist_forms.model import Checklist, Item
-from checklist_forms.validate import checklist_from_schema
+from checklist_forms.core.model import Checklist, Item
+from checklist_forms.intake.validate import checklist_from_schema
 
 WORDS = ("le", "community", "manager", "anime", "la", "communauté", "et", "répond", "aux")
 # Ways to break a form; each names what it needs from the checklist.

@@ -35,7 +35,7 @@ from importlib import metadata
 from pathlib import Path
 from typing import Any
 
-from checklist_forms.catalogue import write_tree
+from checklist_forms.publish.tree import write_tree
 
 from . import forms as form_maker
 from . import sites

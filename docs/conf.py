@@ -39,7 +39,7 @@ extensions = [
     "sphinx_sitemap",
     "sphinxext.opengraph",
     "checklist_forms.sphinx_ext",
-    "checklist_forms.typography",
+    "checklist_forms.site.typography",
     "checklist_forms.site.bilingual",
     "checklist_forms.site.pagemeta",
     "checklist_forms.site.search",

@@ -6,8 +6,8 @@ import re
 from pathlib import Path
 from typing import Any
 
-from checklist_forms.definition import build_checklist
-from checklist_forms.model import Checklist
+from checklist_forms.core.definition import build_checklist
+from checklist_forms.core.model import Checklist
 
 DATA = Path(__file__).parent / "data"
 BASE_URL = "https://example.org/manuel/"

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from checklist_forms.definition import SUBTYPES
+from checklist_forms.core.definition import SUBTYPES
 
 from conftest import BuildSite
 

@@ -11,9 +11,9 @@ from typing import Any
 
 import pytest
 
-from checklist_forms.catalogue import render_tree, write_tree
-from checklist_forms.cli import main
-from checklist_forms.schema import blank_form
+from checklist_forms.cli.main import main
+from checklist_forms.core.schema import blank_form
+from checklist_forms.publish.tree import render_tree, write_tree
 
 from helpers import BASE_URL, all_kinds, final_answers
 

@@ -8,7 +8,7 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from checklist_forms.cli import main
+from checklist_forms.cli.main import main
 
 ROOT = Path(__file__).resolve().parent.parent
 CATALOGUE = str(ROOT / "checklists")

@@ -7,11 +7,11 @@ from pathlib import Path
 
 import pytest
 
-from checklist_forms.catalogue import Catalogue
-from checklist_forms.cli import main
-from checklist_forms.forms import LoadedForm
-from checklist_forms.guard import fold, rules, screen
-from checklist_forms.validate import Validator, checklist_from_schema
+from checklist_forms.cli.main import main
+from checklist_forms.core.guard import fold, rules, screen
+from checklist_forms.intake.catalogue import Catalogue
+from checklist_forms.intake.forms import LoadedForm
+from checklist_forms.intake.validate import Validator, checklist_from_schema
 
 ROOT = Path(__file__).resolve().parent.parent
 SCHEMAS = ROOT / "checklists"

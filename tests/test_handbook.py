@@ -12,11 +12,11 @@ import jsonschema_rs
 import pytest
 from jsonschema import Draft202012Validator
 
-from checklist_forms.catalogue import Catalogue
-from checklist_forms.cli import main
-from checklist_forms.extract import build_tree, compare
-from checklist_forms.forms import LoadedForm
-from checklist_forms.validate import Validator
+from checklist_forms.cli.main import main
+from checklist_forms.intake.catalogue import Catalogue
+from checklist_forms.intake.forms import LoadedForm
+from checklist_forms.intake.validate import Validator
+from checklist_forms.sphinx_ext.export import build_tree, compare
 
 ROOT = Path(__file__).resolve().parent.parent
 DOCS = ROOT / "docs"

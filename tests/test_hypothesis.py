@@ -10,12 +10,13 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from jsonschema import Draft202012Validator
 
-from checklist_forms.catalogue import Catalogue, render_tree, write_tree
-from checklist_forms.definition import SUBTYPES, build_checklist
-from checklist_forms.forms import LoadedForm
-from checklist_forms.model import ITEM_KINDS
-from checklist_forms.schema import build_schema
-from checklist_forms.validate import Validator
+from checklist_forms.core.definition import SUBTYPES, build_checklist
+from checklist_forms.core.model import ITEM_KINDS
+from checklist_forms.core.schema import build_schema
+from checklist_forms.intake.catalogue import Catalogue
+from checklist_forms.intake.forms import LoadedForm
+from checklist_forms.intake.validate import Validator
+from checklist_forms.publish.tree import render_tree, write_tree
 
 from helpers import BASE_URL, all_kinds
 

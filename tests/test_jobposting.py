@@ -10,15 +10,15 @@ from typing import Any
 import pytest
 from jsonschema import Draft202012Validator, FormatChecker
 
-from checklist_forms.cli import main
-from checklist_forms.jobposting import (
+from checklist_forms.cli.main import main
+from checklist_forms.intake.jobposting import (
     SCHEMA_FILE,
     JobPostingError,
     build_jobposting,
     to_html,
     to_markdown,
 )
-from checklist_forms.validate import checklist_from_schema
+from checklist_forms.intake.validate import checklist_from_schema
 
 ROOT = Path(__file__).resolve().parent.parent
 FORM = Path(__file__).parent / "data" / "forms" / "fiche-de-poste-complete.json"

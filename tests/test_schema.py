@@ -11,10 +11,11 @@ import jsonschema_rs
 import pytest
 from jsonschema import Draft202012Validator, FormatChecker
 
-from checklist_forms.catalogue import Catalogue, render_tree, write_tree
-from checklist_forms.forms import LoadedForm
-from checklist_forms.schema import blank_form, build_schema, dumps
-from checklist_forms.validate import Validator
+from checklist_forms.core.schema import blank_form, build_schema, dumps
+from checklist_forms.intake.catalogue import Catalogue
+from checklist_forms.intake.forms import LoadedForm
+from checklist_forms.intake.validate import Validator
+from checklist_forms.publish.tree import render_tree, write_tree
 
 from helpers import BASE_URL, all_kinds, final_answers
 

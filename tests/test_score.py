@@ -12,11 +12,11 @@ from typing import Any
 
 import pytest
 
-from checklist_forms.catalogue import Catalogue
-from checklist_forms.cli import main
-from checklist_forms.forms import load_form
-from checklist_forms.score import evaluate, round1
-from checklist_forms.validate import Validator
+from checklist_forms.cli.main import main
+from checklist_forms.core.score import evaluate, round1
+from checklist_forms.intake.catalogue import Catalogue
+from checklist_forms.intake.forms import load_form
+from checklist_forms.intake.validate import Validator
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).parent / "data" / "scoring"

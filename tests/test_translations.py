@@ -8,10 +8,10 @@ from typing import Any
 
 import pytest
 
-from checklist_forms.catalogue import Catalogue
-from checklist_forms.forms import LoadedForm, load_form
-from checklist_forms.i18n import check
-from checklist_forms.validate import Validator
+from checklist_forms.intake.catalogue import Catalogue
+from checklist_forms.intake.forms import LoadedForm, load_form
+from checklist_forms.intake.validate import Validator
+from checklist_forms.site.translation_check import check
 
 ROOT = Path(__file__).resolve().parent.parent
 DOCS = ROOT / "docs"

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from checklist_forms.typography import NBSP, NNBSP, french_spacing
+from checklist_forms.site.typography import NBSP, NNBSP, french_spacing
 
 from conftest import BASE_URL, CONF, BuildSite
 
@@ -23,7 +23,7 @@ def test_rules() -> None:
 def test_build_spaces_text_but_not_code(build_site: BuildSite) -> None:
     conf = CONF.replace(
         '"checklist_forms.sphinx_ext"]',
-        '"checklist_forms.sphinx_ext", "checklist_forms.typography"]',
+        '"checklist_forms.sphinx_ext", "checklist_forms.site.typography"]',
     )
     page = "# Titre\n\nUne question ? Oui : en `code ? non` aussi.\n\n```\nbloc : intact ?\n```\n"
     built = build_site({"index.md": page}, conf=conf)
@@ -38,7 +38,7 @@ def test_build_spaces_text_but_not_code(build_site: BuildSite) -> None:
 
 def test_english_build_is_untouched(build_site: BuildSite) -> None:
     conf = (
-        'extensions = ["myst_parser", "checklist_forms.typography"]\n'
+        'extensions = ["myst_parser", "checklist_forms.site.typography"]\n'
         f'language = "en"\nhtml_baseurl = "{BASE_URL}"\n'
     )
     html = build_site({"index.md": "# Title\n\nReally ? Yes : indeed.\n"}, conf=conf).html()

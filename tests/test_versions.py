@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from checklist_forms.catalogue import render_tree, write_tree
-from checklist_forms.cli import main
-from checklist_forms.definition import SUBTYPES
+from checklist_forms.cli.main import main
+from checklist_forms.core.definition import SUBTYPES
+from checklist_forms.publish.tree import render_tree, write_tree
 
 from conftest import BASE_URL, CONF, BuildSite
 from helpers import parse_markdown

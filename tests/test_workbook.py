@@ -18,18 +18,18 @@ import openpyxl
 import pytest
 from openpyxl.worksheet.worksheet import Worksheet
 
-from checklist_forms.catalogue import Catalogue, render_tree, write_tree
-from checklist_forms.forms import FormError, LoadedForm
-from checklist_forms.model import Checklist, Item
-from checklist_forms.validate import Validator, checklist_from_schema
-from checklist_forms.workbook import (
+from checklist_forms.core.model import Checklist, Item
+from checklist_forms.intake.catalogue import Catalogue
+from checklist_forms.intake.forms import FormError, LoadedForm
+from checklist_forms.intake.validate import Validator, checklist_from_schema
+from checklist_forms.intake.workbook_reader import catalogue_resolver, read_workbook
+from checklist_forms.publish.tree import render_tree, write_tree
+from checklist_forms.publish.workbook_writer import (
     COL,
     HEADER_ROW,
     LISTS_SHEET,
     META_SHEET,
     build_workbook,
-    catalogue_resolver,
-    read_workbook,
     sheet_title,
 )
 
@@ -585,7 +585,7 @@ def test_builds_are_identical_across_processes() -> None:
     code = (
         "import hashlib, sys; sys.path.insert(0, 'tests');"
         "from helpers import all_kinds;"
-        "from checklist_forms.workbook import build_workbook;"
+        "from checklist_forms.publish.workbook_writer import build_workbook;"
         "print(hashlib.sha256(build_workbook(all_kinds())).hexdigest())"
     )
     digests = set()

@@ -374,9 +374,9 @@ class Driver:
 
 
 def validate_file(site_root: Path, path: Path) -> Any:
-    from checklist_forms.catalogue import Catalogue
-    from checklist_forms.forms import load_form
-    from checklist_forms.validate import Validator
+    from checklist_forms.intake.catalogue import Catalogue
+    from checklist_forms.intake.forms import load_form
+    from checklist_forms.intake.validate import Validator
 
     return Validator(Catalogue.load(site_root / "checklists")).validate(load_form(path))
 

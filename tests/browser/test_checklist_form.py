@@ -413,7 +413,7 @@ def test_browser_and_validator_agree_on_random_forms(site, open_checklist, valid
     """Import random drafts, export them: the browser's status and visibility are the engine's."""
     import random
 
-    from checklist_forms.validate import checklist_from_schema
+    from checklist_forms.intake.validate import checklist_from_schema
 
     rng = random.Random(20260401)
     problems: list[str] = []

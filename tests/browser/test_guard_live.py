@@ -13,9 +13,9 @@ from typing import Any
 
 import pytest
 
-from checklist_forms.guard import screen
-from checklist_forms.model import Checklist
-from checklist_forms.validate import checklist_from_schema
+from checklist_forms.core.guard import screen
+from checklist_forms.core.model import Checklist
+from checklist_forms.intake.validate import checklist_from_schema
 
 from .conftest import Driver
 from .test_accessibility import _axe, _report, _run

@@ -15,10 +15,10 @@ from typing import Any
 
 import pytest
 
-from checklist_forms.html import Links, render_checklist
-from checklist_forms.model import Checklist, checklist_from_dict
-from checklist_forms.score import evaluate
-from checklist_forms.validate import checklist_from_schema
+from checklist_forms.core.model import Checklist, checklist_from_dict
+from checklist_forms.core.score import evaluate
+from checklist_forms.intake.validate import checklist_from_schema
+from checklist_forms.publish.form_html import Links, render_checklist
 
 from .conftest import ROOT, Driver
 from .test_checklist_form import _random_answers

@@ -3,7 +3,7 @@
 Usage: ``python -m checklist_forms.site.pdf SINGLEHTML_INDEX OUTPUT_PDF`` (``nox -s pdf``).
 
 Why Chromium (through Playwright) rather than LaTeX, rinohtype or WeasyPrint: the
-checklists are HTML forms (:mod:`checklist_forms.html`) with a print stylesheet that
+checklists are HTML forms (:mod:`checklist_forms.publish.form_html`) with a print stylesheet that
 the browser tests already check, so the browser that shows them is the one that prints
 them, boxes, radio buttons and anchor tables included; the LaTeX and rinohtype builders
 would only get the ☐ text fallback of :mod:`checklist_forms.sphinx_ext.render`, and

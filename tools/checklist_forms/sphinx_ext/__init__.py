@@ -31,15 +31,24 @@ from sphinx.application import Sphinx
 from sphinx.config import Config
 from sphinx.util import logging
 
-from .. import __version__
-from ..catalogue import archived_fingerprints, render_tree, structure_fingerprint, write_tree
-from ..model import checklist_from_dict
-from . import elements as cl_nodes
-from .catalogue import CatalogueDirective, CatalogueTransform, outdated_catalogues
-from .collect import collect_checklists
-from .directive import ChecklistDirective
-from .domain import ChecklistDomain, check_duplicates
-from .render import FallbackChecklists, HTMLChecklists
+from checklist_forms import __version__
+from checklist_forms.core.model import checklist_from_dict
+from checklist_forms.publish.tree import (
+    archived_fingerprints,
+    render_tree,
+    structure_fingerprint,
+    write_tree,
+)
+from checklist_forms.sphinx_ext import elements as cl_nodes
+from checklist_forms.sphinx_ext.catalogue import (
+    CatalogueDirective,
+    CatalogueTransform,
+    outdated_catalogues,
+)
+from checklist_forms.sphinx_ext.collect import collect_checklists
+from checklist_forms.sphinx_ext.directive import ChecklistDirective
+from checklist_forms.sphinx_ext.domain import ChecklistDomain, check_duplicates
+from checklist_forms.sphinx_ext.render import FallbackChecklists, HTMLChecklists
 
 logger = logging.getLogger(__name__)
 STATIC = Path(__file__).parent / "static"

@@ -16,11 +16,10 @@ from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util.docutils import SphinxDirective
 from sphinx.util.osutil import relative_uri
 
-from ..catalogue import workbook_path
-from ..schema import form_path, schema_path
-from . import elements as cl_nodes
-from .compat import builder_of
-from .domain import ChecklistDomain
+from checklist_forms.core.paths import form_path, schema_path, workbook_path
+from checklist_forms.sphinx_ext import elements as cl_nodes
+from checklist_forms.sphinx_ext.compat import builder_of
+from checklist_forms.sphinx_ext.domain import ChecklistDomain
 
 HEADERS = {
     "fr": ("Checklist", "À quoi elle sert", "Pour qui", "Téléchargements"),

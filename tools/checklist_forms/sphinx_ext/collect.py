@@ -9,9 +9,9 @@ from __future__ import annotations
 from docutils import nodes
 from sphinx.application import Sphinx
 
-from ..texts import apply_texts
-from . import elements as cl_nodes
-from .domain import ChecklistDomain
+from checklist_forms.core.texts import apply_texts
+from checklist_forms.sphinx_ext import elements as cl_nodes
+from checklist_forms.sphinx_ext.domain import ChecklistDomain
 
 
 def collect_checklists(app: Sphinx, doctree: nodes.document) -> None:

@@ -15,9 +15,9 @@ from docutils.parsers.rst import directives
 from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 
-from ..definition import Problem, build_checklist
-from ..texts import iter_texts
-from . import elements as cl_nodes
+from checklist_forms.core.definition import Problem, build_checklist
+from checklist_forms.core.texts import iter_texts
+from checklist_forms.sphinx_ext import elements as cl_nodes
 
 logger = logging.getLogger(__name__)
 

@@ -16,7 +16,7 @@ from sphinx.domains import Domain
 from sphinx.environment import BuildEnvironment
 from sphinx.util import logging
 
-from ..model import Checklist, checklist_from_dict
+from checklist_forms.core.model import Checklist, checklist_from_dict
 
 logger = logging.getLogger(__name__)
 

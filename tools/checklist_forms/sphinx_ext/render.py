@@ -1,6 +1,6 @@
 """Per-format rendering of checklist nodes, at write time.
 
-HTML gets the interactive form (:mod:`checklist_forms.html`); every other builder gets
+HTML gets the interactive form (:mod:`checklist_forms.publish.form_html`); every other builder gets
 plain docutils nodes (a title, the sections as lists with ☐ boxes, choices and anchors),
 so text, LaTeX and PDF output stay readable. The gettext builder keeps the original
 nodes: it extracts their texts.
@@ -14,13 +14,12 @@ from docutils import nodes
 from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util.osutil import relative_uri
 
-from ..catalogue import workbook_path
-from ..html import Links, render_checklist
-from ..model import Checklist, Item, checklist_from_dict
-from ..schema import form_path, schema_path
-from ..ui_text import ui
-from . import elements as cl_nodes
-from .compat import builder_of
+from checklist_forms.core.model import Checklist, Item, checklist_from_dict
+from checklist_forms.core.paths import form_path, schema_path, workbook_path
+from checklist_forms.i18n.ui_text import ui
+from checklist_forms.publish.form_html import Links, render_checklist
+from checklist_forms.sphinx_ext import elements as cl_nodes
+from checklist_forms.sphinx_ext.compat import builder_of
 
 
 def _links(transform: SphinxPostTransform, checklist: Checklist) -> Links:

@@ -3,7 +3,7 @@
 Every string from the definition goes through :func:`html.escape`; data for the browser
 script travels in ``data-*`` attributes (JSON, escaped), never in inline script. What the
 script computes live (scores, guard findings) it computes from these attributes with the
-same rules as :mod:`checklist_forms.score` and :mod:`checklist_forms.guard`: the numbers
+same rules as :mod:`checklist_forms.core.score` and :mod:`checklist_forms.core.guard`: the numbers
 it needs are written here by those modules' own functions, not recomputed.
 """
 
@@ -15,10 +15,10 @@ from dataclasses import dataclass
 from html import escape
 from typing import Any
 
-from .guard import ENGLISH_WORDS, FRENCH_WORDS, GUARD, rules
-from .model import Checklist, Choice, Condition, Item
-from .score import max_value
-from .ui_text import ui
+from checklist_forms.core.guard import ENGLISH_WORDS, FRENCH_WORDS, GUARD, rules
+from checklist_forms.core.model import Checklist, Choice, Condition, Item
+from checklist_forms.core.score import max_value
+from checklist_forms.i18n.ui_text import ui
 
 
 @dataclass(frozen=True)

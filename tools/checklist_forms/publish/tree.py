@@ -15,12 +15,13 @@ from __future__ import annotations
 import hashlib
 import json
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from .model import Checklist
-from .schema import blank_form, build_schema, dumps, form_path, schema_id, schema_path
+from checklist_forms.core.model import Checklist
+from checklist_forms.core.paths import form_path, schema_path, workbook_path
+from checklist_forms.core.schema import blank_form, build_schema, dumps, schema_id
+from checklist_forms.core.versions import version_key
 
 INDEX = "index.json"
 FORMAT = 1
@@ -60,10 +61,6 @@ def structure_fingerprint(checklist: Checklist) -> str:
             )
     digest = hashlib.sha256(json.dumps(structure, sort_keys=True).encode()).hexdigest()
     return f"sha256:{digest[:32]}"
-
-
-def workbook_path(checklist: Checklist) -> str:
-    return f"{checklist.id}/{checklist.version}/{checklist.id}-{checklist.version}-{checklist.language}.xlsx"
 
 
 def index_entry(
@@ -145,7 +142,7 @@ def render_tree(
         files[schema_path(checklist)] = dumps(build_schema(checklist, base_url))
         files[form_path(checklist)] = dumps(blank_form(checklist))
         if workbooks:
-            from .workbook import build_workbook
+            from checklist_forms.publish.workbook_writer import build_workbook
 
             files[workbook_path(checklist)] = build_workbook(checklist)
         entries.append(
@@ -188,81 +185,3 @@ def write_tree(folder: Path, files: Mapping[str, str | bytes]) -> list[str]:
         target.write_bytes(data)
         written.append(rel)
     return written
-
-
-class CatalogueError(Exception):
-    pass
-
-
-@dataclass(frozen=True)
-class Entry:
-    id: str
-    version: str
-    language: str
-    title: str
-    schema_file: Path
-    form_file: Path
-
-
-class Catalogue:
-    """The schemas a validator can use, read from an ``index.json`` (top or per language)."""
-
-    def __init__(self, root: Path, entries: list[Entry]) -> None:
-        self.root = root
-        self.entries = entries
-        self._schemas: dict[Path, dict[str, Any]] = {}
-
-    @classmethod
-    def load(cls, root: Path) -> Catalogue:
-        index = root / INDEX
-        if not index.is_file():
-            raise CatalogueError(
-                f"no checklist catalogue at {root} (missing {INDEX}); run from the repository "
-                "root or pass --catalogue with the folder holding index.json"
-            )
-        try:
-            data = json.loads(index.read_text(encoding="utf-8"))
-            entries = [
-                Entry(
-                    id=e["id"],
-                    version=e["version"],
-                    language=e["language"],
-                    title=e["title"],
-                    schema_file=root / e["schema"],
-                    form_file=root / e["form"],
-                )
-                for e in data["checklists"]
-            ]
-        except (OSError, ValueError, KeyError, TypeError) as exc:
-            raise CatalogueError(f"the catalogue {index} is unreadable: {exc}") from None
-        return cls(root, entries)
-
-    def versions(self, checklist_id: str) -> list[str]:
-        return sorted({e.version for e in self.entries if e.id == checklist_id}, key=version_key)
-
-    def ids(self) -> list[str]:
-        return sorted({e.id for e in self.entries})
-
-    def find(self, checklist_id: str, version: str, language: str | None = None) -> Entry | None:
-        matches = [e for e in self.entries if e.id == checklist_id and e.version == version]
-        for entry in matches:
-            if entry.language == language:
-                return entry
-        return matches[0] if matches else None
-
-    def schema(self, entry: Entry) -> dict[str, Any]:
-        if entry.schema_file not in self._schemas:
-            try:
-                self._schemas[entry.schema_file] = json.loads(
-                    entry.schema_file.read_text(encoding="utf-8")
-                )
-            except (OSError, ValueError) as exc:
-                raise CatalogueError(f"schema {entry.schema_file} is unreadable: {exc}") from None
-        return self._schemas[entry.schema_file]
-
-
-def version_key(version: str) -> tuple[int, ...]:
-    try:
-        return tuple(int(part) for part in version.split("."))
-    except ValueError:
-        return (0,)

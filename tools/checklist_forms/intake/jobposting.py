@@ -20,10 +20,10 @@ from typing import Any
 
 from jsonschema import Draft202012Validator, FormatChecker
 
-from .model import Answer, Checklist
+from checklist_forms.core.model import Answer, Checklist
 
 CHECKLIST_ID = "fiche-de-poste"
-SCHEMA_FILE = Path(__file__).parent / "data" / "jobposting.schema.json"
+SCHEMA_FILE = Path(__file__).parent.parent / "data" / "jobposting.schema.json"
 
 # Contract and working time -> Google's employmentType values.
 CONTRACTS: dict[str, list[str]] = {

@@ -17,11 +17,11 @@ from typing import Any
 from jsonschema import Draft202012Validator, FormatChecker
 from jsonschema.exceptions import ValidationError
 
-from .catalogue import Catalogue, CatalogueError, Entry
-from .forms import FormError, LoadedForm
-from .guard import Finding, screen
-from .model import Checklist, Item, checklist_from_dict
-from .schema import HINTS
+from checklist_forms.core.guard import Finding, screen
+from checklist_forms.core.model import Checklist, Item, checklist_from_dict
+from checklist_forms.core.schema import HINTS
+from checklist_forms.intake.catalogue import Catalogue, CatalogueError, Entry
+from checklist_forms.intake.forms import FormError, LoadedForm
 
 STATUSES = ("draft", "final")
 

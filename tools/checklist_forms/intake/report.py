@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from .model import Checklist, Item
-from .ui_text import ui
-from .validate import Result
+from checklist_forms.core.model import Checklist, Item
+from checklist_forms.i18n.ui_text import ui
+from checklist_forms.intake.validate import Result
 
 
 def _answer_text(item: Item, value: Any, language: str) -> str:

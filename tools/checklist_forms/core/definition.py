@@ -15,7 +15,7 @@ from typing import Any
 
 import yaml
 
-from .model import (
+from checklist_forms.core.model import (
     CHOICE_KINDS,
     ITEM_KINDS,
     SEMVER,

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from .forms import LoadedForm
-from .model import Checklist
-from .report import cell
-from .score import evaluate
-from .validate import Validator
+from checklist_forms.core.model import Checklist
+from checklist_forms.core.score import evaluate
+from checklist_forms.intake.forms import LoadedForm
+from checklist_forms.intake.report import cell
+from checklist_forms.intake.validate import Validator
 
 
 class CompareError(Exception):

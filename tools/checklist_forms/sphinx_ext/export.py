@@ -13,7 +13,7 @@ import json
 import tempfile
 from pathlib import Path
 
-from .catalogue import INDEX, merge_indexes
+from checklist_forms.publish.tree import INDEX, merge_indexes
 
 SOURCE_LANGUAGE = "fr"
 

@@ -14,9 +14,9 @@ from typing import Any
 
 from jsonschema import Draft202012Validator, FormatChecker
 
-from .catalogue import version_key
-from .model import Answer, Checklist, Item, is_answered
-from .schema import answer_schema
+from checklist_forms.core.model import Answer, Checklist, Item, is_answered
+from checklist_forms.core.schema import answer_schema
+from checklist_forms.core.versions import version_key
 
 
 @dataclass(frozen=True)

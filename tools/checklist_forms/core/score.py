@@ -21,7 +21,7 @@ import math
 from collections.abc import Mapping
 from typing import Any
 
-from .model import Answer, Checklist, Item, same_value
+from checklist_forms.core.model import Answer, Checklist, Item, same_value
 
 
 def round1(value: float) -> float:

@@ -23,9 +23,9 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from .model import Answer, Checklist
+from checklist_forms.core.model import Answer, Checklist
 
-RULES_FILE = Path(__file__).parent / "data" / "guard-rules.json"
+RULES_FILE = Path(__file__).parent.parent / "data" / "guard-rules.json"
 GUARD = "non-discrimination"
 _LIGATURES = {"œ": "oe", "Œ": "oe", "æ": "ae", "Æ": "ae"}
 # Words that tell English from French prose, for the "written in French" rule.

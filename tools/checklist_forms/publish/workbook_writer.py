@@ -19,15 +19,12 @@ import io
 import json
 import math
 import re
-import unicodedata
-import warnings
 import zipfile
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
-from openpyxl import Workbook, load_workbook
+from openpyxl import Workbook
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Protection, Side
 from openpyxl.utils import get_column_letter
 from openpyxl.workbook.protection import WorkbookProtection
@@ -35,17 +32,13 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 from openpyxl.writer.excel import ExcelWriter
 
-from .forms import FormError, LoadedForm, read_input
-from .model import CHOICE_KINDS, Answer, Checklist, Condition, Item
-from .ui_text import fmt
-from .validate import Validator
+from checklist_forms.core.model import Answer, Checklist, Condition, Item
+from checklist_forms.i18n.ui_text import fmt
 
 META_SHEET = "_meta"
 LISTS_SHEET = "_lists"
 MARKER = "checklist-forms workbook"
 FORMAT = 1
-MAX_BYTES = 20 * 1024 * 1024
-MAX_UNPACKED = 200 * 1024 * 1024
 FIXED_DATE = dt.datetime(2000, 1, 1, 0, 0, 0)
 ZIP_DATE = (1980, 1, 1, 0, 0, 0)
 SEPARATOR = " ; "
@@ -70,7 +63,6 @@ EXCEL_FIRST_DAY = 1  # 1900-01-01 as an Excel serial date
 EXCEL_LAST_DAY = 2958465  # 9999-12-31
 MAX_ROW = 1_048_576  # rows of an Excel sheet
 
-Resolver = Callable[[str, str, str], Checklist | None]
 
 TEXT: dict[str, dict[str, str]] = {
     "fr": {
@@ -195,7 +187,7 @@ def sheet_title(checklist: Checklist) -> str:
     return name
 
 
-def _number(value: float) -> str:
+def number_text(value: float) -> str:
     return f"{value:g}" if not float(value).is_integer() else str(int(value))
 
 
@@ -243,17 +235,17 @@ def _condition_text(checklist: Checklist, condition: Condition) -> str:
             for entry, stands_for in choice_map(target, language).items():
                 if stands_for == value and not isinstance(stands_for, bool):
                     text = entry
-        shown.append(text or (_number(value) if isinstance(value, int | float) else str(value)))
+        shown.append(text or (number_text(value) if isinstance(value, int | float) else str(value)))
     return fmt(language, "shown_if", label=label, value=" / ".join(shown))
 
 
 def _bounds_text(item: Item, t: Mapping[str, str]) -> str:
     if item.min is not None and item.max is not None:
-        return t["range"].format(min=_number(item.min), max=_number(item.max))
+        return t["range"].format(min=number_text(item.min), max=number_text(item.max))
     if item.min is not None:
-        return t["min_only"].format(min=_number(item.min))
+        return t["min_only"].format(min=number_text(item.min))
     if item.max is not None:
-        return t["max_only"].format(max=_number(item.max))
+        return t["max_only"].format(max=number_text(item.max))
     return ""
 
 
@@ -289,7 +281,7 @@ def allowed_text(item: Item, language: str) -> str:
         if bounds:
             parts.append(bounds)
         if item.step is not None and item.step not in (0, 1):
-            parts.append(t["step"].format(step=_number(item.step)))
+            parts.append(t["step"].format(step=number_text(item.step)))
         text = " ".join(parts)
         if item.unit:
             text += f" ({item.unit})"
@@ -309,7 +301,7 @@ def allowed_text(item: Item, language: str) -> str:
     return ""
 
 
-def _short(text: str, limit: int) -> str:
+def shorten(text: str, limit: int) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
@@ -320,7 +312,7 @@ def _validation(item: Item, language: str, list_range: str | None) -> DataValida
         "allow_blank": True,
         "showErrorMessage": True,
         "errorStyle": "stop",
-        "errorTitle": _short(t["error_title"], 32),
+        "errorTitle": shorten(t["error_title"], 32),
     }
     if item.kind in ("checkbox", "single_choice", "rating", "multi_choice"):
         assert list_range is not None
@@ -329,7 +321,7 @@ def _validation(item: Item, language: str, list_range: str | None) -> DataValida
             # people type several separated by " ; " (read back and checked on import).
             common["showErrorMessage"] = False
         return DataValidation(
-            type="list", formula1=list_range, error=_short(t["error_list"], 255), **common
+            type="list", formula1=list_range, error=shorten(t["error_list"], 255), **common
         )
     if item.kind == "number":
         whole = _is_whole(item)
@@ -341,9 +333,9 @@ def _validation(item: Item, language: str, list_range: str | None) -> DataValida
         return DataValidation(
             type="whole" if whole else "decimal",
             operator="between",
-            formula1=_number(low),
-            formula2=_number(high),
-            error=_short(message, 255),
+            formula1=number_text(low),
+            formula2=number_text(high),
+            error=shorten(message, 255),
             **common,
         )
     if item.kind == "date":
@@ -352,7 +344,7 @@ def _validation(item: Item, language: str, list_range: str | None) -> DataValida
             operator="between",
             formula1=str(EXCEL_FIRST_DAY),
             formula2=str(EXCEL_LAST_DAY),
-            error=_short(t["error_date"], 255),
+            error=shorten(t["error_date"], 255),
             **common,
         )
     if item.kind == "text":
@@ -360,7 +352,7 @@ def _validation(item: Item, language: str, list_range: str | None) -> DataValida
             type="textLength",
             operator="lessThanOrEqual",
             formula1=str(item.text_max_length),
-            error=_short(t["error_text"].format(n=item.text_max_length), 255),
+            error=shorten(t["error_text"].format(n=item.text_max_length), 255),
             **common,
         )
     return None
@@ -582,414 +574,3 @@ def _normalise_zip(data: bytes) -> bytes:
             info.external_attr = 0
             target.writestr(info, source.read(name), compresslevel=6)
     return out.getvalue()
-
-
-# --------------------------------------------------------------------------- reading
-
-
-def _fold(text: str) -> str:
-    """Case, accents, dashes and spacing do not matter when matching a typed answer."""
-    text = unicodedata.normalize("NFKD", text)
-    text = "".join(ch for ch in text if not unicodedata.combining(ch))
-    text = re.sub(r"[\u2010-\u2015\u2212]", "-", text)
-    return re.sub(r"\s+", " ", text).strip().casefold()
-
-
-@dataclass(frozen=True)
-class _Matcher:
-    exact: dict[str, Answer]
-    folded: dict[str, Answer]
-    shown: list[str]
-
-    def find(self, text: str) -> tuple[bool, Answer]:
-        key = text.strip()
-        if key in self.exact:
-            return True, self.exact[key]
-        folded = _fold(key)
-        if folded in self.folded:
-            return True, self.folded[folded]
-        return False, None
-
-
-def _matcher(item: Item, meta_map: Mapping[str, Answer], language: str) -> _Matcher:
-    """Labels of the workbook (from _meta), then the definition's labels and values."""
-    pairs: list[tuple[str, Answer]] = list(meta_map.items())
-    pairs += list(choice_map(item, language).items())
-    if item.kind in CHOICE_KINDS:
-        pairs += [(c.value, c.value) for c in item.choices]
-        pairs += [(c.label, c.value) for c in item.choices]
-    if item.kind == "rating":
-        pairs += [(str(lv.value), lv.value) for lv in item.levels]
-        pairs += [(lv.label, lv.value) for lv in item.levels if lv.label]
-    if item.kind == "checkbox":
-        pairs += [(word, True) for word in ("oui", "yes", "true", "vrai", "x", "1")]
-        pairs += [(word, False) for word in ("non", "no", "false", "faux", "0")]
-    exact: dict[str, Answer] = {}
-    folded: dict[str, Answer] = {}
-    ambiguous: set[str] = set()
-    for text, value in pairs:
-        exact.setdefault(text, value)
-        key = _fold(text)
-        if key in folded and not _same(folded[key], value):
-            ambiguous.add(key)
-        folded.setdefault(key, value)
-    for key in ambiguous:
-        del folded[key]
-    shown = list(meta_map) or list(choice_map(item, language))
-    return _Matcher(exact, folded, shown)
-
-
-def _same(a: Answer, b: Answer) -> bool:
-    return type(a) is type(b) and bool(a == b)
-
-
-class _Unusable(Exception):
-    """A cell that cannot be read as an answer of its item."""
-
-
-def _show(value: Any) -> str:
-    if isinstance(value, dt.datetime):
-        text = value.isoformat(sep=" ")
-    elif isinstance(value, float):
-        text = _number(value)
-    else:
-        text = str(value)
-    text = text.replace("\n", " ")
-    return f"« {text if len(text) <= 60 else text[:57] + '…'} »"
-
-
-def _as_text(value: Any) -> str:
-    if isinstance(value, bool):
-        return "TRUE" if value else "FALSE"
-    if isinstance(value, float):
-        return _number(value)
-    if isinstance(value, dt.datetime):
-        return value.date().isoformat() if value.time() == dt.time() else value.isoformat()
-    if isinstance(value, dt.date | dt.time):
-        return value.isoformat()
-    return str(value)
-
-
-_NUMBER = re.compile(r"^[+-]?(\d+(\.\d*)?|\.\d+)$")
-_ISO_DATE = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
-_FR_DATE = re.compile(r"^(\d{1,2})/(\d{1,2})/(\d{4})$")
-
-
-def _parse_number(item: Item, value: Any) -> float | int:
-    if isinstance(value, bool | dt.date | dt.time):
-        raise _Unusable(f"{_show(value)} is not a number")
-    if isinstance(value, int | float):
-        number: float | int = value
-    else:
-        text = re.sub(r"[\s\u00a0\u202f]", "", str(value))
-        if "," in text and "." not in text and text.count(",") == 1:
-            text = text.replace(",", ".")
-        if not _NUMBER.match(text):
-            raise _Unusable(f"{_show(value)} is not a number")
-        number = float(text)
-    if isinstance(number, float):
-        if not math.isfinite(number):
-            raise _Unusable(f"{_show(value)} is not a number")
-        if number.is_integer() and abs(number) < 2**53:
-            number = int(number)
-    if item.min is not None and number < item.min:
-        raise _Unusable(f"{_show(value)} is below the minimum {_number(item.min)}")
-    if item.max is not None and number > item.max:
-        raise _Unusable(f"{_show(value)} is above the maximum {_number(item.max)}")
-    return number
-
-
-def _parse_date(value: Any) -> str:
-    if isinstance(value, dt.datetime):
-        if value.time() != dt.time():
-            raise _Unusable(f"{_show(value)} has a time of day; a date is expected")
-        return value.date().isoformat()
-    if isinstance(value, dt.date):
-        return value.isoformat()
-    if not isinstance(value, str):
-        raise _Unusable(f"{_show(value)} is not a date (write YYYY-MM-DD or DD/MM/YYYY)")
-    text = value.strip()
-    iso = _ISO_DATE.match(text)
-    french = _FR_DATE.match(text)
-    try:
-        if iso:
-            return dt.date(int(iso[1]), int(iso[2]), int(iso[3])).isoformat()
-        if french:
-            return dt.date(int(french[3]), int(french[2]), int(french[1])).isoformat()
-    except ValueError:
-        raise _Unusable(f"{_show(value)} is not a date that exists") from None
-    raise _Unusable(f"{_show(value)} is not a date (write YYYY-MM-DD or DD/MM/YYYY)")
-
-
-def _not_allowed(value: Any, matcher: _Matcher) -> _Unusable:
-    return _Unusable(
-        f"{_show(value)} is not one of the allowed answers: {', '.join(matcher.shown)}"
-    )
-
-
-def _parse(item: Item, value: Any, matcher: _Matcher) -> Answer:
-    """The answer a cell holds for an item; raise :class:`_Unusable` rather than guess."""
-    if value is None or (isinstance(value, str) and not value.strip()):
-        return item.blank()
-    kind = item.kind
-    if kind == "checkbox":
-        if isinstance(value, bool):
-            return value
-        found, answer = matcher.find(_as_text(value))
-        if found:
-            return answer
-        raise _not_allowed(value, matcher)
-    if kind in ("single_choice", "rating"):
-        found, answer = matcher.find(_as_text(value))
-        if found:
-            return answer
-        raise _not_allowed(value, matcher)
-    if kind == "multi_choice":
-        whole, _ = matcher.find(_as_text(value))
-        parts = (
-            [_as_text(value)]
-            if whole
-            else [p for p in re.split(r"[;\n]", _as_text(value)) if p.strip()]
-        )
-        chosen: list[Answer] = []
-        for part in parts:
-            found, answer = matcher.find(part)
-            if not found:
-                raise _Unusable(
-                    f"{_show(part.strip())} is not one of the allowed answers: "
-                    f"{', '.join(matcher.shown)}"
-                )
-            if answer not in chosen:
-                chosen.append(answer)
-        order = [c.value for c in item.choices]
-        chosen.sort(key=lambda v: order.index(v) if v in order else len(order))
-        if item.max_selected is not None and len(chosen) > item.max_selected:
-            raise _Unusable(f"{len(chosen)} choices given; at most {item.max_selected} are allowed")
-        return chosen
-    if kind == "text":
-        text = _as_text(value)
-        if len(text) > item.text_max_length:
-            raise _Unusable(
-                f"text is {len(text)} characters long; at most {item.text_max_length} are allowed"
-            )
-        return text
-    if kind == "number":
-        return _parse_number(item, value)
-    if kind == "date":
-        return _parse_date(value)
-    raise _Unusable(f"items of kind {kind!r} take no answer")
-
-
-def _load(path: Path) -> Workbook:
-    """Open a workbook from a copy of its bytes: the file itself is never written."""
-    raw = read_input(path, "workbook", MAX_BYTES)
-    not_xlsx = "not an Excel workbook (.xlsx); save it from your spreadsheet as .xlsx"
-    if not zipfile.is_zipfile(io.BytesIO(raw)):
-        raise FormError(path, not_xlsx)
-    try:
-        with zipfile.ZipFile(io.BytesIO(raw)) as archive:
-            unpacked = sum(info.file_size for info in archive.infolist())
-            names = set(archive.namelist())
-    except (zipfile.BadZipFile, OSError, ValueError):
-        raise FormError(path, not_xlsx) from None
-    if "xl/workbook.xml" not in names:
-        raise FormError(path, not_xlsx)
-    if unpacked > MAX_UNPACKED:
-        raise FormError(path, "workbook unpacks to more than 200 MB; it cannot be a checklist")
-    try:
-        with warnings.catch_warnings():
-            # Files saved by Excel carry extensions openpyxl announces it drops on save;
-            # nothing is saved here.
-            warnings.simplefilter("ignore")
-            return load_workbook(io.BytesIO(raw), data_only=True, keep_links=False)
-    except Exception as exc:  # a damaged file can fail anywhere in the parser
-        reason = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
-        raise FormError(path, f"{not_xlsx} ({_short(reason, 80)})") from None
-
-
-@dataclass(frozen=True)
-class _MetaRow:
-    row: int
-    item: str
-    kind: str
-    answers: dict[str, Answer]
-
-
-def _read_meta(path: Path, wb: Workbook) -> tuple[dict[str, Any], list[_MetaRow], list[str]]:
-    meta = wb[META_SHEET] if META_SHEET in wb.sheetnames else None
-    if not isinstance(meta, Worksheet):
-        raise FormError(
-            path,
-            f"no {META_SHEET} sheet: this workbook was not made by `checklist-forms xlsx` "
-            "(or its hidden sheet was deleted)",
-        )
-    header: dict[str, Any] = {}
-    rows: list[_MetaRow] = []
-    problems: list[str] = []
-    in_rows = False
-    for number, values in enumerate(meta.iter_rows(values_only=True), start=1):
-        cells = list(values) + [None] * 4
-        key = cells[0]
-        if not in_rows:
-            if key == "row":
-                in_rows = True
-            elif isinstance(key, str) and key:
-                header[key] = cells[1]
-            continue
-        if key is None and cells[1] is None:
-            continue
-        item_id, kind, raw = cells[1], cells[2], cells[3]
-        if (
-            not isinstance(key, int)
-            or not 0 < key <= MAX_ROW
-            or not isinstance(item_id, str)
-            or not isinstance(kind, str)
-        ):
-            problems.append(f"{META_SHEET} row {number}: unreadable item entry; skipped")
-            continue
-        mapping: dict[str, Answer] = {}
-        if isinstance(raw, str) and raw:
-            try:
-                loaded = json.loads(raw)
-            except ValueError:
-                loaded = None
-            if isinstance(loaded, dict):
-                mapping = {str(k): v for k, v in loaded.items()}
-            else:
-                problems.append(
-                    f"{META_SHEET} row {number} ({item_id}): unreadable list of answers; "
-                    "the checklist's own labels are used"
-                )
-        rows.append(_MetaRow(key, item_id, kind, mapping))
-    if MARKER not in header:
-        raise FormError(
-            path, f"the {META_SHEET} sheet is not one written by `checklist-forms xlsx`"
-        )
-    for key in ("checklist", "version", "language"):
-        if not isinstance(header.get(key), str) or not header[key]:
-            raise FormError(path, f"the {META_SHEET} sheet has no {key!r}")
-    return header, rows, problems
-
-
-def _resolve(
-    path: Path, resolve: Checklist | Resolver, checklist_id: str, version: str, language: str
-) -> Checklist:
-    if isinstance(resolve, Checklist):
-        if (resolve.id, resolve.version) != (checklist_id, version):
-            raise FormError(
-                path,
-                f"workbook of {checklist_id!r} {version}, not of {resolve.id!r} {resolve.version}",
-            )
-        return resolve
-    try:
-        found = resolve(checklist_id, version, language)
-    except FormError as exc:
-        raise FormError(path, exc.message) from None
-    if found is None:
-        raise FormError(path, f"unknown checklist {checklist_id!r} version {version!r}")
-    return found
-
-
-def _answer_sheet(wb: Workbook, header: Mapping[str, Any]) -> Worksheet | None:
-    name = header.get("sheet")
-    if isinstance(name, str) and name in wb.sheetnames:
-        named = wb[name]
-        if isinstance(named, Worksheet):
-            return named
-    for ws in wb.worksheets:
-        if (
-            isinstance(ws, Worksheet)
-            and ws.title not in (META_SHEET, LISTS_SHEET)
-            and ws.sheet_state == "visible"
-        ):
-            return ws
-    return None
-
-
-def read_workbook(path: Path, resolve: Checklist | Resolver) -> tuple[dict[str, Any], list[str]]:
-    """A filled workbook as a JSON form, and one message per cell that could not be used.
-
-    ``resolve`` is the checklist itself or a function ``(id, version, language)`` that
-    returns it (see :func:`catalogue_resolver`). Unusable cells get the item's blank
-    answer (null; ``false`` for a box, ``[]`` for several choices) so the form stays a
-    valid draft. The form is ``final`` when every required visible item is answered and
-    no cell was unusable, otherwise ``draft``. Raises :class:`FormError` (one line) when
-    the file is not an ``.xlsx``, has no ``_meta`` sheet or names an unknown checklist.
-    """
-    wb = _load(path)
-    try:
-        header, meta_rows, problems = _read_meta(path, wb)
-        checklist_id, version, language = (
-            str(header["checklist"]),
-            str(header["version"]),
-            str(header["language"]),
-        )
-        checklist = _resolve(path, resolve, checklist_id, version, language)
-        ws = _answer_sheet(wb, header)
-        if ws is None:
-            raise FormError(path, "the sheet holding the answers is missing")
-        answers = checklist.blank_answers()
-        ids_column = _ids_column(ws)
-        column = COL["answer"]
-        for entry in meta_rows:
-            item = checklist.item(entry.item)
-            if item is not None and not item.answerable:
-                continue  # notes: informative rows, nothing to read
-            if item is None:
-                problems.append(
-                    f"{META_SHEET}: row {entry.row} names {entry.item!r}, which this checklist "
-                    "does not answer; skipped"
-                )
-                continue
-            row = entry.row
-            if ws.cell(row=row, column=COL["id"]).value != item.id:
-                # Rows were moved (the sheet was unprotected): follow the visible id.
-                moved = ids_column.get(item.id)
-                if moved is None:
-                    problems.append(f"{item.id}: its row is no longer in the sheet; left blank")
-                    continue
-                row = moved
-            value = ws.cell(row=row, column=column).value
-            matcher = _matcher(item, entry.answers, language)
-            try:
-                answers[item.id] = _parse(item, value, matcher)
-            except _Unusable as exc:
-                answers[item.id] = item.blank()
-                problems.append(f"row {row} ({item.id}): {exc}")
-    finally:
-        wb.close()
-    complete = not checklist.missing_for_final(answers)
-    form = {
-        "checklist": checklist.id,
-        "version": checklist.version,
-        "language": language,
-        "status": "final" if complete and not problems else "draft",
-        "answers": answers,
-    }
-    return form, problems
-
-
-def _ids_column(ws: Worksheet) -> dict[str, int]:
-    found: dict[str, int] = {}
-    for row in range(HEADER_ROW + 1, ws.max_row + 1):
-        value = ws.cell(row=row, column=COL["id"]).value
-        if isinstance(value, str):
-            found.setdefault(value, row)
-    return found
-
-
-def catalogue_resolver(validator: Validator) -> Resolver:
-    """A resolver over a :class:`~checklist_forms.validate.Validator`'s catalogue.
-
-    Unknown checklists or versions raise :class:`FormError` with the validator's message
-    (with its "did you mean" hint).
-    """
-
-    def resolve(checklist_id: str, version: str, language: str) -> Checklist:
-        form = LoadedForm(
-            path="", data={"checklist": checklist_id, "version": version, "language": language}
-        )
-        _, _, checklist = validator.resolve(form)
-        return checklist
-
-    return resolve

@@ -11,7 +11,8 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from .model import Checklist, Condition, Item
+from checklist_forms.core.model import Checklist, Condition, Item
+from checklist_forms.core.paths import schema_path
 
 DIALECT = "https://json-schema.org/draft/2020-12/schema"
 HINTS = "x-checklist"
@@ -19,15 +20,6 @@ FORM_KEYS = ("checklist", "version", "language", "status", "answers")
 # Keys a filled form may carry besides its answers: the findings a user has acknowledged
 # (see the non-discrimination guard) are kept with the form they belong to.
 OPTIONAL_FORM_KEYS = ("acknowledged",)
-
-
-def schema_path(checklist: Checklist) -> str:
-    """Path of the schema relative to a language's ``checklists/`` folder."""
-    return f"{checklist.id}/{checklist.version}/schema.json"
-
-
-def form_path(checklist: Checklist) -> str:
-    return f"{checklist.id}/{checklist.version}/form.json"
 
 
 def schema_id(checklist: Checklist, base_url: str) -> str:

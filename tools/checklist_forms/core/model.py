@@ -1,7 +1,7 @@
 """The checklist definition as frozen data.
 
 Nothing here imports Sphinx: the same objects feed the Sphinx extension, the JSON Schema
-export and the command-line tools. A definition is built by :mod:`checklist_forms.definition`
+export and the command-line tools. A definition is built by :mod:`checklist_forms.core.definition`
 (which reports contributors' mistakes) or rebuilt from its plain-dict form with
 :func:`checklist_from_dict` (how exported files and the Sphinx environment carry it).
 """

@@ -13,11 +13,17 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from . import __version__
-from .catalogue import Catalogue, CatalogueError
-from .compare import CompareError
-from .forms import FormError, collect_paths, load_form, write_new, write_new_bytes
-from .validate import Result, Validator
+from checklist_forms import __version__
+from checklist_forms.intake.catalogue import Catalogue, CatalogueError
+from checklist_forms.intake.compare import CompareError
+from checklist_forms.intake.forms import (
+    FormError,
+    collect_paths,
+    load_form,
+    write_new,
+    write_new_bytes,
+)
+from checklist_forms.intake.validate import Result, Validator
 
 OK, FAILED, UNUSABLE = 0, 1, 2
 
@@ -79,14 +85,14 @@ def cmd_validate(args: argparse.Namespace) -> int:
 
 
 def cmd_report(args: argparse.Namespace) -> int:
-    from .report import render_report
+    from checklist_forms.intake.report import render_report
 
     catalogue = _catalogue(args)
     form = load_form(Path(args.file))
     validator = Validator(catalogue)
     _, _, checklist = validator.resolve(form)
     result = validator.validate(form)
-    from .score import describe, evaluate
+    from checklist_forms.core.score import describe, evaluate
 
     raw = form.data.get("answers")
     answers: dict[str, Any] = raw if isinstance(raw, dict) else {}
@@ -102,7 +108,7 @@ def cmd_report(args: argparse.Namespace) -> int:
 
 def cmd_compare(args: argparse.Namespace) -> int:
     """Rank several filled forms of one scored checklist, as a hiring panel would."""
-    from .compare import compare_forms
+    from checklist_forms.intake.compare import compare_forms
 
     validator = Validator(_catalogue(args))
     forms = [load_form(Path(p)) for p in collect_paths([Path(p) for p in args.inputs])]
@@ -113,9 +119,9 @@ def cmd_compare(args: argparse.Namespace) -> int:
 
 def cmd_xlsx(args: argparse.Namespace) -> int:
     """Write a fillable Excel workbook per checklist (current versions of the catalogue)."""
-    from .catalogue import workbook_path
-    from .validate import checklist_from_schema
-    from .workbook import build_workbook
+    from checklist_forms.core.paths import workbook_path
+    from checklist_forms.intake.validate import checklist_from_schema
+    from checklist_forms.publish.workbook_writer import build_workbook
 
     catalogue = _catalogue(args)
     wanted = set(args.ids)
@@ -144,8 +150,8 @@ def cmd_xlsx(args: argparse.Namespace) -> int:
 
 def cmd_import(args: argparse.Namespace) -> int:
     """Read a filled workbook back into a JSON form, reporting every unusable cell."""
-    from .schema import dumps
-    from .workbook import catalogue_resolver, read_workbook
+    from checklist_forms.core.schema import dumps
+    from checklist_forms.intake.workbook_reader import catalogue_resolver, read_workbook
 
     source = Path(args.file)
     target = Path(args.output) if args.output else source.with_suffix(".json")
@@ -160,7 +166,13 @@ def cmd_import(args: argparse.Namespace) -> int:
 
 def cmd_jobposting(args: argparse.Namespace) -> int:
     """schema.org JobPosting JSON-LD (and a readable ad) from a filled « Fiche de poste »."""
-    from .jobposting import JobPostingError, build_jobposting, to_html, to_jsonld, to_markdown
+    from checklist_forms.intake.jobposting import (
+        JobPostingError,
+        build_jobposting,
+        to_html,
+        to_jsonld,
+        to_markdown,
+    )
 
     source = Path(args.file)
     validator = Validator(_catalogue(args))
@@ -194,10 +206,10 @@ def cmd_jobposting(args: argparse.Namespace) -> int:
 
 def cmd_migrate(args: argparse.Namespace) -> int:
     """Carry a filled form to another version, keeping every answer the version can hold."""
-    from .catalogue import version_key
-    from .migrate import migrate
-    from .schema import dumps
-    from .validate import checklist_from_schema
+    from checklist_forms.core.schema import dumps
+    from checklist_forms.core.versions import version_key
+    from checklist_forms.intake.migrate import migrate
+    from checklist_forms.intake.validate import checklist_from_schema
 
     source_path = Path(args.file)
     catalogue = _catalogue(args)
@@ -243,7 +255,7 @@ def cmd_migrate(args: argparse.Namespace) -> int:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
-    from .extract import ExtractError, build_tree, write
+    from checklist_forms.sphinx_ext.export import ExtractError, build_tree, write
 
     try:
         files = build_tree(Path(args.docs))
@@ -258,7 +270,7 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 
 def cmd_check(args: argparse.Namespace) -> int:
-    from .extract import ExtractError, build_tree, compare
+    from checklist_forms.sphinx_ext.export import ExtractError, build_tree, compare
 
     try:
         files = build_tree(Path(args.docs))

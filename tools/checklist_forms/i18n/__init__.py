@@ -1,0 +1,1 @@
+"""Interface words of the forms, the workbooks and the command, per language."""

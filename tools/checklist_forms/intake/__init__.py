@@ -1,0 +1,1 @@
+"""From filled forms and workbooks back to verdicts, reports, comparisons and job ads."""
