@@ -14,7 +14,7 @@ import sys
 from collections.abc import Sequence
 
 from checklist_forms.cli.exits import FAILED, OK, UNUSABLE
-from checklist_forms.cli.parser import build_parser
+from checklist_forms.cli.parser import build_parser, command_word
 
 __all__ = ["FAILED", "OK", "UNUSABLE", "build_parser", "main"]
 
@@ -33,9 +33,10 @@ def _unusable(exc: BaseException) -> bool:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = build_parser()
+    words = list(sys.argv[1:] if argv is None else argv)
+    parser = build_parser(only=command_word(words))
     try:
-        args = parser.parse_args(argv)
+        args = parser.parse_args(words)
     except SystemExit as exc:  # argparse exits 2 on bad usage, which is our "unusable"
         return int(exc.code or 0)
     try:

@@ -71,7 +71,7 @@ def read_input(path: Path, what: str = "form", max_bytes: int = MAX_BYTES) -> by
     between the two checks is refused too.
     """
     try:
-        info = os.stat(path)
+        info = path.stat()
     except FileNotFoundError:
         raise FormError(path, "no such file") from None
     except OSError as exc:
@@ -180,7 +180,7 @@ def write_new(path: Path, text: str, *, sources: Sequence[Path], overwrite: bool
 
 def _identity(path: Path) -> tuple[int, int] | None:
     try:
-        info = os.stat(path)
+        info = path.stat()
     except OSError:
         return None
     return (info.st_dev, info.st_ino)
@@ -197,7 +197,7 @@ def write_new_bytes(
     failure (disk full, interrupted command) never leaves a half-written output.
     """
     try:
-        info: os.stat_result | None = os.stat(path)
+        info: os.stat_result | None = path.stat()
     except FileNotFoundError:
         info = None
     except OSError as exc:
@@ -228,10 +228,10 @@ def write_new_bytes(
             out.write(data)
             out.flush()
             os.fchmod(out.fileno(), mode)
-        os.replace(temporary, path)
+        Path(temporary).replace(path)
     except BaseException as exc:
         with contextlib.suppress(OSError):
-            os.unlink(temporary)
+            Path(temporary).unlink()
         if isinstance(exc, OSError):
             raise FormError(path, f"cannot be written ({_why(exc)})") from None
         raise
