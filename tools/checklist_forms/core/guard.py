@@ -128,6 +128,24 @@ def _any_of(rule_id: str) -> re.Pattern[str] | None:
 
 
 @cache
+def _any_rule() -> re.Pattern[str]:
+    """Every rule's patterns in one alternation: most answers match none, and one search
+    says so instead of one per rule."""
+    patterns = [
+        p.pattern for r in rules() if not r.get("language_rule") for p in _compiled(r["id"])
+    ]
+    return re.compile("|".join(f"(?:{p})" for p in patterns) or "(?!)")
+
+
+@cache
+def _language_rules() -> list[dict[str, Any]]:
+    return [r for r in rules() if r.get("language_rule")]
+
+
+_WORD = re.compile(r"[a-z]+")
+
+
+@cache
 def _fold_char(char: str) -> str:
     folded = _LIGATURES.get(char)
     if folded is None:
@@ -166,9 +184,9 @@ def _words(text: str, folded: str, where: list[int], pattern: re.Pattern[str]) -
 
 
 def _looks_english(folded: str) -> bool:
-    tokens = re.findall(r"[a-z]+", folded)
-    english = sum(1 for t in tokens if t in ENGLISH_WORDS)
-    french = sum(1 for t in tokens if t in FRENCH_WORDS)
+    tokens = _WORD.findall(folded)
+    english = sum(map(ENGLISH_WORDS.__contains__, tokens))
+    french = sum(map(FRENCH_WORDS.__contains__, tokens))
     return english >= 3 and english > 2 * french
 
 
@@ -181,13 +199,18 @@ def screen(
     seen = set(acknowledged or [])
     language = checklist.language if checklist.language in ("fr", "en") else "en"
     findings: list[Finding] = []
-    for item in checklist.answerable_items():
+    every_rule, language_rules = rules(), _language_rules()
+    for item in checklist.items():
+        if item.kind != "text" or not item.guard or not item.answerable:
+            continue
         value = answers.get(item.id)
-        if item.kind != "text" or not item.guard or not isinstance(value, str) or not value.strip():
+        if not isinstance(value, str) or not value.strip():
             continue
         folded = folded_text(value)
         where: list[int] | None = None  # mapped back to the original only on a match
-        for rule in rules():
+        # Most answers match no rule: one search says so, and only the language rules run.
+        some_rule = _any_rule().search(folded) is not None
+        for rule in every_rule if some_rule else language_rules:
             if rule.get("language_rule"):
                 words = (
                     [value.strip()[:40] + ("…" if len(value.strip()) > 40 else "")]

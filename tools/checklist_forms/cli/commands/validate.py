@@ -6,6 +6,7 @@ import argparse
 import json
 import sys
 from pathlib import Path
+from typing import Any
 
 from checklist_forms.cli.commands._common import catalogue
 from checklist_forms.cli.exits import FAILED, OK, UNUSABLE
@@ -34,6 +35,50 @@ def _print_result(result: Result) -> None:
         print(f"  ({acknowledged} non-discrimination finding(s) acknowledged in the form)")
 
 
+def dumps_report(payload: dict[str, Any]) -> str:
+    """``json.dumps(payload, ensure_ascii=False, indent=2, sort_keys=True)``, faster.
+
+    The same text, byte for byte (a test compares them): json's indented output comes
+    from its pure-Python encoder, which spent as long on a batch's report as validation
+    did. A result made of plain values is written here; any other goes to json.dumps.
+    """
+    parts: list[str] = []
+    for key in sorted(payload):
+        value = payload[key]
+        if isinstance(value, list) and value:
+            items = ",\n    ".join(_dumps_result(v) for v in value)
+            text = f"[\n    {items}\n  ]"
+        else:
+            text = json.dumps(value, ensure_ascii=False, indent=2, sort_keys=True)
+            text = text.replace("\n", "\n  ")
+        parts.append(f"  {_string(key)}: {text}")
+    return "{\n" + ",\n".join(parts) + "\n}" if parts else "{}"
+
+
+_string = json.encoder.encode_basestring
+
+
+def _dumps_result(value: Any) -> str:
+    """One element of a top-level list, indented as json.dumps would at that depth."""
+    if isinstance(value, dict) and value and all(isinstance(k, str) for k in value):
+        fields: list[str] = []
+        for key in sorted(value):
+            v = value[key]
+            if isinstance(v, str):
+                text = _string(v)
+            elif v is True or v is False or v is None:
+                text = "true" if v is True else "false" if v is False else "null"
+            elif isinstance(v, list) and not v:
+                text = "[]"
+            else:
+                break  # anything else (numbers, nested values) is json's to write
+            fields.append(f"      {_string(key)}: {text}")
+        else:
+            return "{\n" + ",\n".join(fields) + "\n    }"
+    text = json.dumps(value, ensure_ascii=False, indent=2, sort_keys=True)
+    return text.replace("\n", "\n    ")
+
+
 def run(args: argparse.Namespace) -> int:
     validator = Validator(catalogue(args))
     results: list[Result] = []
@@ -51,7 +96,7 @@ def run(args: argparse.Namespace) -> int:
             "valid": sum(r.valid for r in results),
             "invalid": sum(not r.valid for r in results),
         }
-        print(json.dumps(payload, ensure_ascii=False, indent=2, sort_keys=True))
+        sys.stdout.write(dumps_report(payload) + "\n")
     else:
         for result in results:
             _print_result(result)
