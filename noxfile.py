@@ -82,7 +82,13 @@ def translations(session: nox.Session) -> None:
     pot = BUILD / "gettext"
     session.run("sphinx-build", "-q", "-b", "gettext", str(DOCS), str(pot))
     if "--check" in session.posargs:
-        session.run("python", "-m", "checklist_forms.site.translation_check", str(pot), str(DOCS / "locales"))
+        session.run(
+            "python",
+            "-m",
+            "checklist_forms.site.translation_check",
+            str(pot),
+            str(DOCS / "locales"),
+        )
         return
     session.run(
         "sphinx-intl", "update", "-p", str(pot), "-d", str(DOCS / "locales"), "-l", "en", "-w", "76"
@@ -124,11 +130,13 @@ def tests(session: nox.Session) -> None:
 
 @nox.session
 def lint(session: nox.Session) -> None:
-    """ruff (lint and format) and mypy on the tools and the benchmarks."""
+    """ruff (lint and format), mypy, the package's layers and its modules' length."""
     _install(session, "lint")
     session.run("ruff", "check", ".")
     session.run("ruff", "format", "--check", ".")
     session.run("mypy", "tools/checklist_forms", "benchmarks")
+    session.run("lint-imports")  # contracts in pyproject.toml [tool.importlinter]
+    session.run("python", "tools/max_lines.py")
 
 
 @nox.session
