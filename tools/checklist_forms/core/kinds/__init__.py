@@ -24,8 +24,8 @@ from checklist_forms.core.model import Item
 
 # In the order the definition language lists them (error messages name them so).
 KINDS: dict[str, Kind] = {
-    kind.name: kind
-    for kind in (
+    entry.name: entry
+    for entry in (
         Checkbox(),
         SingleChoice(),
         MultiChoice(),
@@ -38,7 +38,7 @@ KINDS: dict[str, Kind] = {
 }
 NAMES: tuple[str, ...] = tuple(KINDS)
 # Every key an item of each kind may carry in a definition (common keys included).
-KEYS: dict[str, tuple[str, ...]] = {name: kind.definition_keys() for name, kind in KINDS.items()}
+KEYS: dict[str, tuple[str, ...]] = {name: entry.definition_keys() for name, entry in KINDS.items()}
 # An item of a kind this version does not know (read back from a newer export).
 UNKNOWN = Kind()
 
