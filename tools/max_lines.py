@@ -17,7 +17,6 @@ LIMIT = 500
 ROOT = Path(__file__).resolve().parent
 WAITING = {
     "checklist_forms/core/definition.py",
-    "checklist_forms/publish/workbook_writer.py",
 }
 
 

@@ -201,7 +201,7 @@ def screen(
     findings: list[Finding] = []
     every_rule, language_rules = rules(), _language_rules()
     for item in checklist.items():
-        if item.kind != "text" or not item.guard or not item.answerable:
+        if not item.kind_rules.free_text or not item.guard or not item.answerable:
             continue
         value = answers.get(item.id)
         if not isinstance(value, str) or not value.strip():
