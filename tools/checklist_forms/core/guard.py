@@ -23,6 +23,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+from checklist_forms.core.answered import has_visible_text
 from checklist_forms.core.model import Answer, Checklist
 
 RULES_FILE = Path(__file__).parent.parent / "data" / "guard-rules.json"
@@ -183,7 +184,7 @@ def screen(
     findings: list[Finding] = []
     for item in checklist.answerable_items():
         value = answers.get(item.id)
-        if item.kind != "text" or not item.guard or not isinstance(value, str) or not value.strip():
+        if item.kind != "text" or not item.guard or not isinstance(value, str) or not has_visible_text(value):
             continue
         folded = folded_text(value)
         where: list[int] | None = None  # mapped back to the original only on a match

@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from checklist_forms.core.answered import date_length, date_pattern, visible_text_pattern
 from checklist_forms.core.model import Checklist, Condition, Item
 from checklist_forms.core.paths import schema_path
 
@@ -58,8 +59,12 @@ def answer_schema(item: Item) -> dict[str, Any]:
             _choice(lv.value, f"{lv.value} — {lv.label}", lv.anchor) for lv in item.levels
         ] + [{"type": "null"}]
     elif item.kind == "date":
+        # pattern and lengths, not format alone: format assertion is optional, and
+        # validators that do assert it disagree on years such as 0000.
         out["type"] = ["string", "null"]
         out["format"] = "date"
+        out["pattern"] = date_pattern()
+        out["minLength"] = out["maxLength"] = date_length()
     return out
 
 
@@ -75,7 +80,8 @@ def answered_schema(item: Item) -> dict[str, Any]:
     if item.kind == "checkbox":
         return {"const": True}
     if item.kind == "text":
-        return {"type": "string", "pattern": "\\S"}
+        # at least one visible character (not whitespace, control or format characters)
+        return {"type": "string", "pattern": visible_text_pattern()}
     if item.kind == "multi_choice":
         return {"type": "array", "minItems": max(1, item.min_selected or 1)}
     return {"not": {"type": "null"}}

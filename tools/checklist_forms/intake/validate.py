@@ -346,7 +346,9 @@ def _item_message(error: ValidationError | _FastError, item: Item, rest: list[An
             if item.max is not None
             else error.message
         )
-    if error.validator == "format":
+    if error.validator == "format" or (
+        item.kind == "date" and error.validator in ("pattern", "minLength", "maxLength")
+    ):
         return f"{_show(value)} is not a date written YYYY-MM-DD (for example 2026-03-31)"
     if error.validator == "uniqueItems":
         return "the same choice is selected twice"
@@ -362,7 +364,7 @@ def _unanswered(item: Item) -> str:
         need = max(1, item.min_selected or 1)
         return "no choice is selected" if need == 1 else f"fewer than {need} choices are selected"
     if item.kind == "text":
-        return "the text is empty"
+        return "the text is empty (or holds only spaces and invisible characters)"
     return "it has no answer"
 
 
