@@ -174,13 +174,15 @@ FOCUS_JS = """formId => {
   if (!el || !el.closest('#' + formId)) return null;
   const node = el.closest('.checklist-item');
   if (!node) return {tag: el.tagName.toLowerCase(), item: null};
+  const data = JSON.parse(el.closest('section.checklist').querySelector('script.checklist-data').textContent);
+  const def = data.checklist.sections.flatMap(s => s.items).find(i => i.id === node.dataset.item);
   const group = Array.from(node.querySelectorAll('[name]')).filter(c => c.name === node.dataset.item);
   return {
     tag: el.tagName.toLowerCase(), type: el.type || '', item: node.dataset.item,
-    kind: node.dataset.kind, required: node.dataset.required === 'true',
+    kind: node.dataset.kind, required: def.required === true,
     checked: !!el.checked, value: el.value,
     groupChecked: group.filter(c => c.checked).length,
-    minSelected: parseInt(node.dataset.minSelected || '1', 10),
+    minSelected: def.min_selected || 1,
     min: el.getAttribute('min'), max: el.getAttribute('max'), maxlength: el.getAttribute('maxlength'),
   };
 }"""

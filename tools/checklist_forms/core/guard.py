@@ -184,7 +184,13 @@ def screen(
     findings: list[Finding] = []
     for item in checklist.answerable_items():
         value = answers.get(item.id)
-        if item.kind != "text" or not item.guard or not isinstance(value, str) or not has_visible_text(value):
+        if (
+            item.kind != "text"
+            or not item.guard
+            or not isinstance(value, str)
+            or not has_visible_text(value)
+            or not checklist.is_visible(item, answers)  # an answer that does not apply
+        ):
             continue
         folded = folded_text(value)
         where: list[int] | None = None  # mapped back to the original only on a match

@@ -52,7 +52,7 @@ from checklist_forms.sphinx_ext.render import FallbackChecklists, HTMLChecklists
 
 logger = logging.getLogger(__name__)
 STATIC = Path(__file__).parent / "static"
-ASSETS = ("checklist.css", "checklist.js")
+ASSETS = ("checklist.css", "checklist-rules.js", "checklist.js")
 # Bump when the stored data changes shape, so old pickled environments are rebuilt.
 ENV_VERSION = 2
 
@@ -107,6 +107,8 @@ def add_assets(app: Sphinx) -> None:
     if app.builder.format != "html":
         return
     app.add_css_file("checklist.css")
+    # deferred scripts run in order: the rules first, then the page that uses them
+    app.add_js_file("checklist-rules.js", loading_method="defer")
     app.add_js_file("checklist.js", loading_method="defer")
 
 
