@@ -7,6 +7,7 @@ two commands work on a machine that has only Python and git.
 from __future__ import annotations
 
 import os
+import shutil
 from pathlib import Path
 
 import nox
@@ -82,7 +83,13 @@ def translations(session: nox.Session) -> None:
     pot = BUILD / "gettext"
     session.run("sphinx-build", "-q", "-b", "gettext", str(DOCS), str(pot))
     if "--check" in session.posargs:
-        session.run("python", "-m", "checklist_forms.site.translation_check", str(pot), str(DOCS / "locales"))
+        session.run(
+            "python",
+            "-m",
+            "checklist_forms.site.translation_check",
+            str(pot),
+            str(DOCS / "locales"),
+        )
         return
     session.run(
         "sphinx-intl", "update", "-p", str(pot), "-d", str(DOCS / "locales"), "-l", "en", "-w", "76"
@@ -115,11 +122,18 @@ def serve(session: nox.Session) -> None:
 
 @nox.session
 def tests(session: nox.Session) -> None:
-    """The whole test suite."""
+    """The whole test suite, then the conformance cases against checklist-rules.js in Node."""
     _install(session, "tests")
     session.run(
         "pytest", *session.posargs, env={"PYTHONHASHSEED": os.environ.get("PYTHONHASHSEED", "0")}
     )
+    if shutil.which("node") is None:
+        message = "node not found: the conformance cases did NOT run against checklist-rules.js"
+        if os.environ.get("CI"):
+            session.error(message + " (install Node.js 20 or later)")
+        session.warn(message)
+        return
+    session.run("node", "--test", "tests/conformance/", external=True)
 
 
 @nox.session

@@ -30,13 +30,17 @@ def test_checklist_assets_fit_the_budget(site, page):
         """() => [...document.querySelectorAll('script[src], link[rel="stylesheet"]')]
               .map(e => e.src || e.href).filter(u => /\\/checklist(-rules)?\\.(js|css)(\\?|$)/.test(u))"""
     )
-    assert len(urls) == 3, f"the page should load checklist-rules.js, checklist.js and checklist.css once each: {urls}"
+    assert len(urls) == 3, (
+        f"the page should load checklist-rules.js, checklist.js and checklist.css once each: {urls}"
+    )
     size = 0
     for url in urls:
         response = page.request.get(urljoin(page.url, url))
         assert response.ok, url
         size += len(response.body())
-    assert size < BUDGET, f"checklist-rules.js + checklist.js + checklist.css weigh {size} bytes, budget {BUDGET}"
+    assert size < BUDGET, (
+        f"checklist-rules.js + checklist.js + checklist.css weigh {size} bytes, budget {BUDGET}"
+    )
 
 
 def test_form_works_under_strict_csp(site, open_checklist, validate_form, tmp_path, page):
@@ -92,7 +96,10 @@ def test_score_and_guard_work_under_strict_csp(site, open_checklist, page):
     ours = [
         v
         for v in violations
-        if any(n in str(v.get("source") or v.get("blocked")) for n in ("checklist.js", "checklist-rules.js"))
+        if any(
+            n in str(v.get("source") or v.get("blocked"))
+            for n in ("checklist.js", "checklist-rules.js")
+        )
     ]
     assert not ours, f"checklist.js broke the policy: {ours}"
     page.page_errors[:] = [e for e in page.page_errors if "checklist" in e and ".js" in e]  # type: ignore[attr-defined]

@@ -57,7 +57,5 @@ def has_visible_text(text: str) -> bool:
 def is_date(value: Any) -> bool:
     """A date written YYYY-MM-DD that exists (years 0001 to 9999)."""
     return (
-        isinstance(value, str)
-        and len(value) == date_length()
-        and _date().search(value) is not None
+        isinstance(value, str) and len(value) == date_length() and _date().search(value) is not None
     )

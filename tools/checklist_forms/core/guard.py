@@ -29,51 +29,17 @@ from checklist_forms.core.model import Answer, Checklist
 RULES_FILE = Path(__file__).parent.parent / "data" / "guard-rules.json"
 GUARD = "non-discrimination"
 _LIGATURES = {"œ": "oe", "Œ": "oe", "æ": "ae", "Æ": "ae"}
+
+
+@cache
+def _data() -> dict[str, Any]:
+    data: dict[str, Any] = json.loads(RULES_FILE.read_text(encoding="utf-8"))
+    return data
+
+
 # Words that tell English from French prose, for the "written in French" rule.
-ENGLISH_WORDS = frozenset(
-    [
-        "the",
-        "and",
-        "of",
-        "to",
-        "with",
-        "for",
-        "you",
-        "your",
-        "our",
-        "we",
-        "will",
-        "is",
-        "are",
-        "be",
-        "this",
-        "that",
-    ]
-)
-FRENCH_WORDS = frozenset(
-    [
-        "le",
-        "la",
-        "les",
-        "et",
-        "de",
-        "des",
-        "du",
-        "un",
-        "une",
-        "pour",
-        "avec",
-        "dans",
-        "vous",
-        "nous",
-        "est",
-        "sont",
-        "au",
-        "aux",
-        "ce",
-        "cette",
-    ]
-)
+ENGLISH_WORDS = frozenset(_data()["stopwords"]["en"])
+FRENCH_WORDS = frozenset(_data()["stopwords"]["fr"])
 
 
 @dataclass(frozen=True)
@@ -111,8 +77,7 @@ class Finding:
 
 @cache
 def rules() -> list[dict[str, Any]]:
-    data: dict[str, Any] = json.loads(RULES_FILE.read_text(encoding="utf-8"))
-    return list(data["rules"])
+    return list(_data()["rules"])
 
 
 @cache
