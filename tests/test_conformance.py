@@ -17,11 +17,12 @@ import jsonschema
 import jsonschema_rs
 import pytest
 
-from checklist_forms.core.answered import has_visible_text, is_date
+from checklist_forms.core.answered import answer_rules, has_visible_text, is_date
 from checklist_forms.core.guard import screen
 from checklist_forms.core.model import checklist_from_dict
 from checklist_forms.core.schema import build_schema
 from checklist_forms.core.score import evaluate
+from checklist_forms.publish.form_html import Links, page_data, render_checklist, script_json
 
 CASES = Path(__file__).parent / "conformance" / "cases"
 FILES = sorted(CASES.glob("*.json"))
@@ -115,3 +116,60 @@ def test_date(text: str, want: bool) -> None:
     }
     assert jsonschema.Draft202012Validator(schema).is_valid(form) is want
     assert jsonschema_rs.Draft202012Validator(schema).is_valid(form) is want
+
+
+@pytest.mark.parametrize("path", FILES, ids=[p.stem for p in FILES])
+def test_the_page_carries_every_rule(path: Path) -> None:
+    """Node runs the cases' definitions; the page gets page_data's: they must not differ
+    in anything the rules read (only page texts and false defaults are left out)."""
+    definition = _load(path)["checklist"]
+    checklist = checklist_from_dict(definition)
+    data = page_data(checklist, Links(schema="s.json", form="f.json"))
+    rules = json.loads(script_json(data))
+    assert rules["answer_rules"] == answer_rules()
+    sent = [i for s in rules["checklist"]["sections"] for i in s["items"]]
+    full = [i for s in checklist.to_dict()["sections"] for i in s["items"]]
+    assert len(sent) == len(full)
+    for got, item in zip(sent, full, strict=True):
+        kept = {
+            k: v
+            for k, v in item.items()
+            if k not in ("label", "help", "placeholder")
+            and not (k in ("required", "multiline") and v is False)
+        }
+        for key in ("choices", "levels"):
+            if key in kept:
+                kept[key] = [
+                    {k: v for k, v in c.items() if k not in ("label", "help", "anchor")}
+                    for c in kept[key]
+                ]
+        assert got == kept
+    assert rules["checklist"].get("scoring") == checklist.to_dict().get("scoring")
+
+
+def test_the_data_block_cannot_close_its_script() -> None:
+    text = script_json({"label": "</script><script>alert(1)</script> & <!-- \u2028\u2029"})
+    assert "<" not in text and ">" not in text and "&" not in text
+    assert "\u2028" not in text and "\u2029" not in text
+    assert json.loads(text) == {"label": "</script><script>alert(1)</script> & <!-- \u2028\u2029"}
+
+
+def test_a_label_cannot_close_the_data_block() -> None:
+    evil = "</script><script>alert(1)</script>"
+    checklist = checklist_from_dict(
+        {
+            "id": "x",
+            "version": "1.0.0",
+            "title": evil,
+            "scoring": {"method": "tally", "outcomes": [{"id": "o", "label": evil}]},
+            "sections": [
+                {
+                    "id": "s",
+                    "title": evil,
+                    "items": [{"id": "a", "kind": "checkbox", "label": evil}],
+                }
+            ],
+        }
+    )
+    html = render_checklist(checklist, Links(schema="s.json", form="f.json"))
+    assert html.count("<script") == 1 and html.count("</script>") == 1

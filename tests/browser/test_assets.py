@@ -12,7 +12,10 @@ from .conftest import ROOT
 
 pytestmark = pytest.mark.browser
 
-BUDGET = 25 * 1000  # JavaScript + CSS, unminified (decimal kB: the stricter reading)
+# JavaScript + CSS, unminified (decimal kB: the stricter reading). 25 kB until the rules
+# moved to checklist-rules.js, which computes scores from the definition (what data-*
+# attributes used to precompute) and exposes them to Node for the conformance tests.
+BUDGET = 30 * 1000
 
 # Registered before any page script runs; init scripts are not subject to the page's CSP.
 VIOLATIONS_JS = """

@@ -39,8 +39,13 @@ class Links:
 _SCRIPT_SAFE = str.maketrans(
     {"<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "\u2028": "\\u2028", "\u2029": "\\u2029"}
 )
-# Texts the page shows from its markup: the data block need not carry them twice.
-_PAGE_ONLY = frozenset({"help", "intro", "anchor", "placeholder", "audience", "title"})
+# Texts the page shows from its markup (the script reads labels there): the data block
+# need not carry them twice. Outcome and flag labels stay: only the script shows them.
+_PAGE_ONLY = frozenset({"help", "intro", "anchor", "placeholder", "audience", "title", "label"})
+
+
+# Flags whose False the rules read as absent (not guard: False is an opt-out).
+_FALSE_BY_DEFAULT = frozenset({"required", "multiline"})
 
 
 def script_json(data: Any) -> str:
@@ -48,11 +53,16 @@ def script_json(data: Any) -> str:
     return json.dumps(data, ensure_ascii=False, sort_keys=True).translate(_SCRIPT_SAFE)
 
 
-def _without_page_texts(value: Any) -> Any:
+def _rules_only(value: Any) -> Any:
+    """The definition without the texts of the page and the defaults the rules ignore."""
     if isinstance(value, dict):
-        return {k: _without_page_texts(v) for k, v in value.items() if k not in _PAGE_ONLY}
+        return {
+            k: v if k == "scoring" else _rules_only(v)
+            for k, v in value.items()
+            if k not in _PAGE_ONLY and not (k in _FALSE_BY_DEFAULT and v is False)
+        }
     if isinstance(value, list):
-        return [_without_page_texts(v) for v in value]
+        return [_rules_only(v) for v in value]
     return value
 
 
@@ -60,7 +70,7 @@ def page_data(checklist: Checklist, links: Links) -> dict[str, Any]:
     """Everything checklist.js reads: the definition, the shared rules, the interface words."""
     data: dict[str, Any] = {
         "answer_rules": answer_rules(),
-        "checklist": _without_page_texts(checklist.to_dict()),
+        "checklist": _rules_only(checklist.to_dict()),
         "schema": links.schema,
         "ui": dict(ui(checklist.language)),
     }

@@ -133,14 +133,10 @@ class Checklist {
   }
 
   // An answer in words, as the form shows it
-  answerText({ kind, choices = [], levels = [] }, value) {
+  answerText({ kind, controls: c }, value) {
     if (kind === 'checkbox') return this.text('yes');
-    if (kind === 'rating') {
-      const level = levels.find((l) => l.value === value);
-      return level ? `${value} \u2014 ${level.label}` : String(value);
-    }
-    const chosen = choices.filter((c) => [].concat(value).includes(c.value)).map((c) => c.label);
-    return chosen.join(', ') || String(value);
+    const on = [...(c[0].options || c)].filter((x) => x.value !== '' && [].concat(value).map(String).includes(x.value));
+    return on.map((x) => x.text || labelOf(x.parentNode)).join(', ') || String(value);
   }
 
   // score.evaluate (checklist-rules.js), and what counted in words
@@ -152,7 +148,7 @@ class Checklist {
       const gain = points
         ? this.text('colon') + Object.entries(points).map(([o, p]) => `${outcomes.find((x) => x.id === o).label} +${p}`).join(', ')
         : ` (\u00d7 ${weight})`;
-      return `${labelOf(item.node)} \u2192 ${this.answerText(item.def, value)}${gain}`;
+      return `${labelOf(item.node)} \u2192 ${this.answerText(item, value)}${gain}`;
     });
     return [result, said];
   }
