@@ -150,7 +150,7 @@ def screen(
     for item in checklist.answerable_items():
         value = answers.get(item.id)
         if (
-            item.kind != "text"
+            not item.kind_rules.free_text
             or not item.guard
             or not isinstance(value, str)
             or not has_visible_text(value)
