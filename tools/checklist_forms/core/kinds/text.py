@@ -26,7 +26,7 @@ class Text(Kind):
         return {"type": "string", "pattern": visible_text_pattern()}
 
     def unanswered_text(self, item: Item) -> str:
-        return "the text is empty (or holds only spaces and invisible characters)"
+        return "the text is empty"
 
     def max_length(self, item: Item) -> int | None:
         return item.text_max_length
