@@ -135,7 +135,7 @@ class Checklist {
   // An answer in words, as the form shows it
   answerText({ kind, controls: c }, value) {
     if (kind === 'checkbox') return this.text('yes');
-    const on = [...(c[0].options || c)].filter((x) => x.value !== '' && [].concat(value).map(String).includes(x.value));
+    const on = kind === 'number' ? [] : [...(c[0].options || c)].filter((x) => x.value !== '' && [].concat(value).map(String).includes(x.value));
     return on.map((x) => x.text || labelOf(x.parentNode)).join(', ') || String(value);
   }
 
