@@ -114,7 +114,8 @@ def _texts(value: object) -> list[str]:
 def problems(language: str, pot: Catalog) -> list[str]:
     """What keeps a catalogue from translating every message of the code, plainly."""
     catalog = read(language)
-    where = catalogue_path(language).relative_to(PACKAGE.parent)
+    path = catalogue_path(language)
+    where = path.relative_to(PACKAGE.parent) if path.is_relative_to(PACKAGE.parent) else path
     out = []
     for message in pot:
         if not message.id:
