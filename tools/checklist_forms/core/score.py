@@ -30,9 +30,18 @@ def round1(value: float) -> float:
 
 
 def _number(value: Answer) -> float | None:
+    """A finite float, or None: a form may hold 1e400 or a 400-digit integer.
+
+    Validation refuses such forms, but a report is still written for them, so scoring
+    treats a number no float can hold like a missing answer rather than failing.
+    """
     if isinstance(value, bool) or not isinstance(value, int | float):
         return None
-    return float(value)
+    try:
+        number = float(value)
+    except OverflowError:
+        return None
+    return number if math.isfinite(number) else None
 
 
 def _tally(checklist: Checklist, answers: Mapping[str, Answer]) -> dict[str, Any]:
@@ -110,7 +119,9 @@ def _weighted(checklist: Checklist, answers: Mapping[str, Answer]) -> dict[str, 
         reasons.append(
             {"item": item.id, "value": answers.get(item.id), "weight": weight, "max": top}
         )
-    score = round1(earned / possible * 100) if possible > 0 else None
+    # Finite values can still add up past the largest float (two answers of 1e308).
+    ratio = earned / possible * 100 if possible > 0 else math.nan
+    score = round1(ratio) if math.isfinite(ratio) else None
     outcome: str | None = None
     if failed:
         outcome = next((o.id for o in checklist.scoring.outcomes if o.when_must_have_fails), None)

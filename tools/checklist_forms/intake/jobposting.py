@@ -12,6 +12,7 @@ refused with the form items to fill, never guessed.
 from __future__ import annotations
 
 import json
+import math
 from collections.abc import Mapping
 from functools import cache
 from html import escape as _escape
@@ -134,7 +135,13 @@ def _number(answers: Mapping[str, Answer], key: str) -> float | None:
     value = answers.get(key)
     if isinstance(value, bool) or not isinstance(value, int | float) or value <= 0:
         return None
-    return int(value) if float(value).is_integer() else float(value)
+    try:
+        number = float(value)
+    except OverflowError:  # a 400-digit integer: no salary, and no float, holds it
+        return None
+    if not math.isfinite(number):
+        return None
+    return int(number) if number.is_integer() else number
 
 
 def _country(value: str) -> str:
@@ -163,6 +170,25 @@ def missing_items(checklist: Checklist, answers: Mapping[str, Answer]) -> list[t
         item = checklist.item(item_id)
         value = answers.get(item_id)
         if item is not None and not (isinstance(value, str) and value.strip()):
+            out.append((item.id, item.label))
+    return out
+
+
+def _unusable_numbers(
+    checklist: Checklist, answers: Mapping[str, Answer]
+) -> list[tuple[str, str]]:
+    """Number answers no float holds (a schema without a maximum accepts 10**400)."""
+    out = []
+    for item_id in ("salaire-min", "salaire-max", "experience-mois"):
+        value = answers.get(item_id)
+        item = checklist.item(item_id)
+        if item is None or isinstance(value, bool) or not isinstance(value, int | float):
+            continue
+        try:
+            finite = math.isfinite(float(value))
+        except OverflowError:
+            finite = False
+        if not finite:
             out.append((item.id, item.label))
     return out
 
@@ -294,6 +320,10 @@ def build_jobposting(checklist: Checklist, answers: Mapping[str, Answer]) -> dic
     if missing:
         names = ", ".join(f"{item_id} ({label})" for item_id, label in missing)
         raise JobPostingError(f"fill these items before publishing: {names}", missing)
+    unusable = _unusable_numbers(checklist, answers)
+    if unusable:
+        names = ", ".join(f"{item_id} ({label})" for item_id, label in unusable)
+        raise JobPostingError(f"these numbers are too large to publish: {names}", unusable)
     country = _country(_text(answers, "pays"))
     posting: dict[str, Any] = {
         "@context": "https://schema.org/",

@@ -9,12 +9,13 @@ migrated form is complete for the target version.
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 from typing import Any
 
 from jsonschema import Draft202012Validator, FormatChecker
 
-from checklist_forms.core.model import Answer, Checklist, Item, is_answered
+from checklist_forms.core.model import Answer, Checklist, Item, is_answered, same_value
 from checklist_forms.core.schema import answer_schema
 from checklist_forms.core.versions import version_key
 
@@ -51,6 +52,9 @@ def rename_map(target: Checklist, since_version: str) -> dict[str, str]:
 
 def _fits(item: Item, value: Answer) -> str | None:
     """Why the target item cannot hold this value, or None when it can."""
+    if isinstance(value, float) and not math.isfinite(value):
+        # 1e400 reads as infinity, which JSON cannot write back: never carry it.
+        return "the number is too large for a form (it reads as infinity)"
     validator = Draft202012Validator(answer_schema(item), format_checker=FormatChecker())
     errors = list(validator.iter_errors(value))
     if not errors:
@@ -84,9 +88,11 @@ def migrate(form: dict[str, Any], source: Checklist, target: Checklist) -> Migra
             )
             continue
         if item.kind == "multi_choice" and isinstance(value, list):
-            allowed = {c.value for c in item.choices}
-            kept = [v for v in value if v in allowed]
-            for lost in (v for v in value if v not in allowed):
+            # Compared one by one, not through a set: a hostile form can hold lists or
+            # objects among its choices, which no set can.
+            allowed = [c.value for c in item.choices]
+            kept = [v for v in value if any(same_value(v, a) for a in allowed)]
+            for lost in (v for v in value if not any(same_value(v, a) for a in allowed)):
                 dropped.append(
                     Dropped(old_id, label, lost, f"choice {lost!r} no longer exists in {new_id!r}")
                 )
