@@ -21,6 +21,7 @@ import math
 from collections.abc import Mapping
 from typing import Any
 
+from checklist_forms.core.markup import md_text
 from checklist_forms.core.model import Answer, Checklist, Item, same_value
 
 
@@ -172,9 +173,9 @@ def describe(checklist: Checklist, result: Mapping[str, Any], language: str) -> 
         if outcome
         else ("aucune recommandation pour l'instant" if fr else "no recommendation yet")
     )
-    lines.append(f"- {'Recommandation' if fr else 'Recommendation'}{colon} **{label}**")
+    lines.append(f"- {'Recommandation' if fr else 'Recommendation'}{colon} **{md_text(label)}**")
     if outcome and outcome.help:
-        lines.append(f"  ({outcome.help})")
+        lines.append(f"  ({md_text(outcome.help)})")
     if result["method"] == "weighted":
         score = "—" if result["score"] is None else f"{result['score']:g} / 100"
         lines.append(
@@ -185,15 +186,17 @@ def describe(checklist: Checklist, result: Mapping[str, Any], language: str) -> 
             assert item is not None
             need = f"{item.must_have:g}"
             lines.append(
-                f"- {'Critère essentiel non atteint' if fr else 'Essential criterion not met'}{colon} {item.label} "
+                f"- {'Critère essentiel non atteint' if fr else 'Essential criterion not met'}{colon} {md_text(item.label)} "
                 f"({'niveau exigé' if fr else 'required level'} {need})"
             )
     else:
-        labels = ", ".join(f"{outcomes[k].label} {v:g}" for k, v in result["totals"].items())
+        labels = ", ".join(
+            f"{md_text(outcomes[k].label)} {v:g}" for k, v in result["totals"].items()
+        )
         lines.append(f"- Points{colon} {labels}")
     for flag_id in result["flags"]:
         flag = next(f for f in checklist.scoring.flags if f.id == flag_id)
-        lines.append(f"- ⚠ {flag.label}")
+        lines.append(f"- ⚠ {md_text(flag.label)}")
     if result["reasons"]:
         lines.append("")
         lines.append("### Ce qui a compté" if fr else "### What counted")
@@ -201,14 +204,14 @@ def describe(checklist: Checklist, result: Mapping[str, Any], language: str) -> 
         for reason in result["reasons"]:
             item = checklist.item(reason["item"])
             assert item is not None
-            answer = _answer_label(item, reason["value"], fr)
+            answer = md_text(_answer_label(item, reason["value"], fr))
             if result["method"] == "tally":
                 gained = ", ".join(
-                    f"{outcomes[k].label} +{v:g}" for k, v in reason["points"].items()
+                    f"{md_text(outcomes[k].label)} +{v:g}" for k, v in reason["points"].items()
                 )
-                lines.append(f"- {item.label} → {answer}{colon} {gained}")
+                lines.append(f"- {md_text(item.label)} → {answer}{colon} {gained}")
             else:
-                lines.append(f"- {item.label} → {answer} (× {reason['weight']:g})")
+                lines.append(f"- {md_text(item.label)} → {answer} (× {reason['weight']:g})")
     lines.append("")
     return lines
 

@@ -21,6 +21,7 @@ from typing import Any
 
 from jsonschema import Draft202012Validator, FormatChecker
 
+from checklist_forms.core.markup import md_block, md_text
 from checklist_forms.core.model import Answer, Checklist
 
 CHECKLIST_ID = "fiche-de-poste"
@@ -174,9 +175,7 @@ def missing_items(checklist: Checklist, answers: Mapping[str, Answer]) -> list[t
     return out
 
 
-def _unusable_numbers(
-    checklist: Checklist, answers: Mapping[str, Answer]
-) -> list[tuple[str, str]]:
+def _unusable_numbers(checklist: Checklist, answers: Mapping[str, Answer]) -> list[tuple[str, str]]:
     """Number answers no float holds (a schema without a maximum accepts 10**400)."""
     out = []
     for item_id in ("salaire-min", "salaire-max", "experience-mois"):
@@ -411,14 +410,26 @@ def to_jsonld(posting: Mapping[str, Any]) -> str:
 
 
 def to_markdown(checklist: Checklist, answers: Mapping[str, Answer]) -> str:
-    lines = [f"# {_text(answers, 'intitule')}", "", f"**{_text(answers, 'employeur')}**", ""]
+    """The ad as Markdown; every answer is escaped, so only the headings and lists are markup."""
+    title, employer = _text(answers, "intitule"), _text(answers, "employeur")
+    lines = [f"# {_one_line(title)}", "", f"**{_one_line(employer)}**", ""]
     for heading, paragraphs, as_list in _sections(checklist, answers):
-        lines += [f"## {heading}", ""]
-        lines += [f"- {p}" for p in paragraphs] if as_list else [p + "\n" for p in paragraphs]
+        lines += [f"## {_one_line(heading)}", ""]
+        lines += (
+            [f"- {_one_line(p)}" for p in paragraphs]
+            if as_list
+            else [md_block(p) + "\n" for p in paragraphs]
+        )
         lines.append("")
     w = WORDS.get(checklist.language, WORDS["en"])
-    lines += [f"## {w['practical']}", ""] + [f"- {p}" for p in _practical(checklist, answers)]
+    lines += [f"## {w['practical']}", ""]
+    lines += [f"- {_one_line(p)}" for p in _practical(checklist, answers)]
     return "\n".join(line.rstrip() for line in lines).strip() + "\n"
+
+
+def _one_line(text: str) -> str:
+    """A heading or list entry: escaped, and kept on its line (a newline would end it)."""
+    return md_text(" ".join(text.split()))
 
 
 def to_html(checklist: Checklist, answers: Mapping[str, Answer], posting: Mapping[str, Any]) -> str:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from checklist_forms.core.markup import md_cell, md_code, md_text
 from checklist_forms.core.model import Checklist, Item
 from checklist_forms.i18n.ui_text import ui
 from checklist_forms.intake.validate import Result
@@ -26,8 +27,8 @@ def _answer_text(item: Item, value: Any, language: str) -> str:
 
 
 def cell(text: str) -> str:
-    """Text made safe for one Markdown table cell."""
-    return text.replace("\\", "\\\\").replace("|", "\\|").replace("\n", "<br>")
+    """Text made safe for one Markdown table cell (no HTML, no Markdown, no column break)."""
+    return md_cell(text)
 
 
 WORDS = {
@@ -61,9 +62,10 @@ def render_report(
     w = WORDS[language]
     answers = form.get("answers") if isinstance(form.get("answers"), dict) else {}
     assert isinstance(answers, dict)
-    lines = [f"# {checklist.title} (v{checklist.version})", ""]
-    lines.append(f"- {w['status']}{' :' if language == 'fr' else ':'} {form.get('status', '—')}")
-    lines.append(f"- Checklist{' :' if language == 'fr' else ':'} `{checklist.id}`")
+    lines = [f"# {md_text(checklist.title)} (v{md_text(checklist.version)})", ""]
+    status = md_text(str(form.get("status", "—")))
+    lines.append(f"- {w['status']}{' :' if language == 'fr' else ':'} {status}")
+    lines.append(f"- Checklist{' :' if language == 'fr' else ':'} {md_code(checklist.id)}")
     lines.append("")
     if extra:
         lines.extend(extra)
@@ -72,15 +74,12 @@ def render_report(
         lines.append(f"## {w['errors']}")
         lines.append("")
         for issue in result.errors:
-            where = f"`{issue.item}` ({issue.label})" if issue.item else "form"
-            lines.append(
-                f"- {where}: {issue.message}"
-                if language == "en"
-                else f"- {where} : {issue.message}"
-            )
+            where = f"{md_code(issue.item)} ({md_text(issue.label)})" if issue.item else "form"
+            message = md_text(issue.message)
+            lines.append(f"- {where}: {message}" if language == "en" else f"- {where} : {message}")
         lines.append("")
     for section in checklist.sections:
-        lines.append(f"## {section.title}")
+        lines.append(f"## {md_text(section.title)}")
         lines.append("")
         lines.append(f"| {w['question']} | {w['answer']} |")
         lines.append("| --- | --- |")
@@ -107,14 +106,14 @@ def render_report(
         for finding in result.findings:
             state = (" (vu)" if fr else " (acknowledged)") if finding.acknowledged else ""
             lines.append(
-                f"- `{finding.key}` {cell(finding.label)}{' :' if fr else ':'} {finding.message(language)}{state}"
+                f"- {md_code(finding.key)} {cell(finding.label)}{' :' if fr else ':'} {md_text(finding.message(language))}{state}"
             )
         lines.append("")
     missing = checklist.missing_for_final(answers)
     lines.append(f"## {w['missing']}")
     lines.append("")
     if missing:
-        lines.extend(f"- `{item.id}` — {item.label}" for item in missing)
+        lines.extend(f"- {md_code(item.id)} — {md_text(item.label)}" for item in missing)
     else:
         lines.append(w["complete"])
     return "\n".join(lines).rstrip() + "\n"
