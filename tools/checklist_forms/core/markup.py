@@ -45,9 +45,11 @@ def md_cell(text: str) -> str:
 
 
 def md_code(text: str) -> str:
-    """A code span holding ``text`` as is (nothing inside a code span is markup)."""
-    text = text.replace("\n", " ")
-    longest = max((len(run) for run in re.findall(r"`+", text)), default=0)
-    fence = "`" * (longest + 1)
-    pad = " " if text.startswith("`") or text.endswith("`") or not text.strip() else ""
-    return f"{fence}{pad}{text}{pad}{fence}"
+    """An identifier as a code span; other text (a form's unknown key) as escaped text.
+
+    CommonMark shows a code span literally, but not every viewer follows it, and entities
+    are not decoded inside one: text with HTML characters or backticks is escaped instead.
+    """
+    if re.fullmatch(r"[\w.:-]+", text):
+        return f"`{text}`"
+    return md_text(text)
