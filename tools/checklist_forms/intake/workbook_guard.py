@@ -115,8 +115,14 @@ def formula_rows(raw: bytes, sheet: str, column: int) -> set[int]:
     Read-only mode streams the sheet, so this costs no second copy of the workbook.
     """
     with warnings.catch_warnings():
+        # Read-only mode parses while iterating: its warnings (a date out of range, which
+        # the main read reports as an error value) arise below, not at load.
         warnings.simplefilter("ignore")
-        wb = load_workbook(io.BytesIO(raw), read_only=True, data_only=False, keep_links=False)
+        return _formula_rows(raw, sheet, column)
+
+
+def _formula_rows(raw: bytes, sheet: str, column: int) -> set[int]:
+    wb = load_workbook(io.BytesIO(raw), read_only=True, data_only=False, keep_links=False)
     try:
         if sheet not in wb.sheetnames:
             return set()
