@@ -7,7 +7,6 @@ import io
 import json
 import math
 import re
-import unicodedata
 import warnings
 import zipfile
 from collections.abc import Callable, Mapping
@@ -18,7 +17,9 @@ from typing import Any
 from openpyxl import Workbook, load_workbook
 from openpyxl.worksheet.worksheet import Worksheet
 
+from checklist_forms.core.folding import fold_loose as _fold
 from checklist_forms.core.model import CHOICE_KINDS, Answer, Checklist, Item
+from checklist_forms.core.numbers import number_text
 from checklist_forms.intake.forms import FormError, LoadedForm, read_input
 from checklist_forms.intake.validate import Validator
 from checklist_forms.publish.workbook_writer import (
@@ -29,7 +30,6 @@ from checklist_forms.publish.workbook_writer import (
     MAX_ROW,
     META_SHEET,
     choice_map,
-    number_text,
     shorten,
 )
 
@@ -38,14 +38,6 @@ MAX_BYTES = 20 * 1024 * 1024
 MAX_UNPACKED = 200 * 1024 * 1024
 
 Resolver = Callable[[str, str, str], Checklist | None]
-
-
-def _fold(text: str) -> str:
-    """Case, accents, dashes and spacing do not matter when matching a typed answer."""
-    text = unicodedata.normalize("NFKD", text)
-    text = "".join(ch for ch in text if not unicodedata.combining(ch))
-    text = re.sub(r"[\u2010-\u2015\u2212]", "-", text)
-    return re.sub(r"\s+", " ", text).strip().casefold()
 
 
 @dataclass(frozen=True)

@@ -8,7 +8,6 @@ on both sides, because the stemmer's rules depend on accents.
 
 from __future__ import annotations
 
-import unicodedata
 from pathlib import Path
 from typing import Any
 
@@ -16,13 +15,9 @@ from sphinx.application import Sphinx
 from sphinx.config import Config
 from sphinx.search.fr import SearchFrench
 
+from checklist_forms.core.folding import strip_accents as fold
+
 STATIC = Path(__file__).parent / "static"
-LIGATURES = str.maketrans({"œ": "oe", "æ": "ae", "Œ": "oe", "Æ": "ae"})
-
-
-def fold(word: str) -> str:
-    decomposed = unicodedata.normalize("NFD", word.translate(LIGATURES))
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
 class SearchFrenchFolded(SearchFrench):
