@@ -155,7 +155,12 @@ def screen(
     findings: list[Finding] = []
     for item in checklist.answerable_items():
         value = answers.get(item.id)
-        if item.kind != "text" or not item.guard or not isinstance(value, str) or not value.strip():
+        if (
+            not item.kind_rules.free_text
+            or not item.guard
+            or not isinstance(value, str)
+            or not value.strip()
+        ):
             continue
         folded = folded_text(value)
         where: list[int] | None = None  # mapped back to the original only on a match

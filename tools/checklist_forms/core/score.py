@@ -21,18 +21,12 @@ import math
 from collections.abc import Mapping
 from typing import Any
 
-from checklist_forms.core.model import Answer, Checklist, Item, same_value
+from checklist_forms.core.model import Answer, Checklist, Item
 
 
 def round1(value: float) -> float:
     """Round half up to one decimal, exactly as the browser does."""
     return math.floor(value * 10 + 0.5) / 10
-
-
-def _number(value: Answer) -> float | None:
-    if isinstance(value, bool) or not isinstance(value, int | float):
-        return None
-    return float(value)
 
 
 def _tally(checklist: Checklist, answers: Mapping[str, Answer]) -> dict[str, Any]:
@@ -43,15 +37,7 @@ def _tally(checklist: Checklist, answers: Mapping[str, Answer]) -> dict[str, Any
         if not checklist.is_visible(item, answers):
             continue
         value = answers.get(item.id)
-        gained: dict[str, float] = {}
-        if item.kind == "checkbox" and value is True:
-            gained = dict(item.points)
-        elif item.kind in ("single_choice", "multi_choice"):
-            selected = value if isinstance(value, list) else [value]
-            for choice in item.choices:
-                if any(same_value(choice.value, v) for v in selected):
-                    for outcome, points in choice.points.items():
-                        gained[outcome] = gained.get(outcome, 0) + points
+        gained = item.kind_rules.tally_points(item, value)
         gained = {k: v for k, v in gained.items() if v and k in totals}
         if not gained:
             continue
@@ -66,23 +52,7 @@ def _tally(checklist: Checklist, answers: Mapping[str, Answer]) -> dict[str, Any
 
 
 def max_value(item: Item) -> float | None:
-    if item.kind == "rating" and item.levels:
-        return float(max(level.value for level in item.levels))
-    if item.kind == "single_choice":
-        scores = [c.score for c in item.choices if c.score is not None]
-        return float(max(scores)) if scores else None
-    if item.kind == "number" and item.max is not None:
-        return float(item.max)
-    return None
-
-
-def _item_value(item: Item, value: Answer) -> float | None:
-    if item.kind == "single_choice":
-        for choice in item.choices:
-            if same_value(choice.value, value):
-                return None if choice.score is None else float(choice.score)
-        return None
-    return _number(value)
+    return item.kind_rules.max_score(item)
 
 
 def _weighted(checklist: Checklist, answers: Mapping[str, Answer]) -> dict[str, Any]:
@@ -98,7 +68,7 @@ def _weighted(checklist: Checklist, answers: Mapping[str, Answer]) -> dict[str, 
         if top is None or not checklist.is_visible(item, answers):
             continue
         scored += 1
-        value = _item_value(item, answers.get(item.id))
+        value = item.kind_rules.score_value(item, answers.get(item.id))
         if item.must_have is not None and (value is None or value < item.must_have):
             failed.append(item.id)
         if value is None:
@@ -203,11 +173,4 @@ def describe(checklist: Checklist, result: Mapping[str, Any], language: str) -> 
 
 
 def _answer_label(item: Item, value: Answer, fr: bool) -> str:
-    if item.kind == "checkbox":
-        return "oui" if fr else "yes"
-    if isinstance(value, list):
-        return ", ".join(item.choice_label(v) or str(v) for v in value)
-    label = item.choice_label(value)
-    if item.kind == "rating" and label:
-        return f"{value} — {label}"
-    return label or str(value)
+    return item.kind_rules.reason_text(item, value, {"yes": "oui" if fr else "yes"})

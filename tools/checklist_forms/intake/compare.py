@@ -47,7 +47,8 @@ def compare_forms(
         assert isinstance(answers, dict)
         evaluated = evaluate(this, answers)
         assert evaluated is not None
-        key = name_item or next((i.id for i in this.answerable_items() if i.kind == "text"), None)
+        free = (i.id for i in this.answerable_items() if i.kind_rules.free_text)
+        key = name_item or next(free, None)
         name = str(answers.get(key) or "").strip() if key else ""
         rows.append(
             {
@@ -62,7 +63,7 @@ def compare_forms(
     outcomes = {o.id: o.label for o in checklist.scoring.outcomes}
     fr = checklist.language == "fr"
     rows.sort(key=_rank_key)
-    rated = [i for i in checklist.answerable_items() if i.kind == "rating"]
+    rated = [i for i in checklist.answerable_items() if i.kind_rules.compared]
     head = [
         "#",
         "Candidat" if fr else "Candidate",

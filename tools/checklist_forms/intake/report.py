@@ -10,19 +10,7 @@ from checklist_forms.intake.validate import Result
 
 
 def _answer_text(item: Item, value: Any, language: str) -> str:
-    t = ui(language)
-    if item.kind == "checkbox":
-        return t["yes"] if value is True else t["no"]
-    if value is None or value == "" or value == []:
-        return "—"
-    if item.kind == "multi_choice" and isinstance(value, list):
-        return ", ".join(item.choice_label(v) or str(v) for v in value)
-    if item.kind in ("single_choice", "rating"):
-        label = item.choice_label(value)
-        return f"{value} — {label}" if item.kind == "rating" and label else (label or str(value))
-    if item.kind == "number" and item.unit:
-        return f"{value} {item.unit}"
-    return str(value)
+    return item.kind_rules.report_text(item, value, ui(language))
 
 
 def cell(text: str) -> str:
