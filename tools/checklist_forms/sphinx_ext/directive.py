@@ -15,7 +15,7 @@ from docutils.parsers.rst import directives
 from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 
-from checklist_forms.core.definition import Problem, build_checklist
+from checklist_forms.core.definition import Problem, Subtype, build_checklist
 from checklist_forms.core.texts import iter_texts
 from checklist_forms.sphinx_ext import elements as cl_nodes
 
@@ -59,7 +59,7 @@ class ChecklistDirective(SphinxDirective):
             suggestion = f" (did you mean {hint[0]!r}?)" if hint else ""
             problems.append(
                 Problem(
-                    "unknown_key",
+                    Subtype.UNKNOWN_KEY,
                     f"unknown option {name!r} of checklist {checklist_id!r}{suggestion}; "
                     f"options: {', '.join(KNOWN_OPTIONS)}",
                     option=name,
@@ -80,7 +80,9 @@ class ChecklistDirective(SphinxDirective):
                 subtype=problem.subtype,
                 location=(self.env.docname, self._line_of(problem)),
             )
-        if checklist is None:
+        # A checklist with any problem is warned about once and left out of the page and
+        # of every file made from it: half a checklist would fail later, far from its line.
+        if checklist is None or problems:
             return []
         definition = checklist.to_dict()
         node = cl_nodes.checklist(
