@@ -13,6 +13,10 @@ Add ``"checklist_forms.sphinx_ext"`` to ``extensions``. Configuration:
     The committed forms folder (one sub-folder per language). Versions published there
     but no longer defined stay published; a defined version whose structure differs from
     its published one is a ``checklist.version_not_bumped`` warning.
+
+HTML builds also publish the definition language's schema at
+``<site>/checklists/definition.schema.json`` (absolute ``$id`` from the base URL), for
+editors that check and complete a definition as it is typed.
 """
 
 from __future__ import annotations
@@ -32,7 +36,9 @@ from sphinx.config import Config
 from sphinx.util import logging
 
 from checklist_forms import __version__
+from checklist_forms.core.definition import SCHEMA_NAME, published_schema
 from checklist_forms.core.model import checklist_from_dict
+from checklist_forms.core.schema import dumps
 from checklist_forms.publish.tree import (
     archived_fingerprints,
     render_tree,
@@ -181,6 +187,11 @@ def _copy_assets(app: Sphinx) -> None:
         static.mkdir(parents=True, exist_ok=True)
         for name in ASSETS:
             shutil.copyfile(STATIC / name, static / name)
+        # The definition language's schema, at a stable URL of the site, for editors
+        # (``# yaml-language-server: $schema=<site>/checklists/definition.schema.json``).
+        forms = Path(app.outdir) / "checklists"
+        forms.mkdir(parents=True, exist_ok=True)
+        write_tree(forms, {SCHEMA_NAME: dumps(published_schema(base_url(app.config)))})
 
 
 def _skip(self: Any, node: nodes.Element) -> None:

@@ -90,7 +90,8 @@ def _about_value(error: ValidationError, path: Path, source: Source, keyword: st
             message = f"{place_of(source, path)} must be a mapping of keys, not {shown}"
         return Problem(Subtype.BAD_VALUE, message, line)
     if keyword == "type":
-        if expected in ("number", "integer") and source.values[path].tag.endswith(":float"):
+        # Infinities and NaN are kept as their text (JSON has no such numbers).
+        if isinstance(error.instance, str) and source.values[path].tag.endswith(":float"):
             return Problem(Subtype.BAD_VALUE, f"{key!r} of {where} must be a finite number", line)
         words = _TYPE_WORDS.get(str(expected), str(expected))
         return Problem(Subtype.BAD_VALUE, f"{key!r} of {where} must be {words}, not {shown}", line)

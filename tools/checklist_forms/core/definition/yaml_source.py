@@ -77,7 +77,8 @@ class Source:
 
     def is_plain_scalar(self, path: Path) -> bool:
         node = self.values.get(path)
-        return isinstance(node, yaml.ScalarNode) and node.style is None
+        # libyaml marks a plain scalar with the style "", the Python parser with None.
+        return isinstance(node, yaml.ScalarNode) and not node.style
 
 
 def read_yaml(text: str) -> tuple[Source | None, list[Problem]]:
@@ -119,6 +120,7 @@ def _refuse_tags_and_aliases(text: str) -> None:
             )
         tag = getattr(event, "tag", None)
         if tag is not None and tag != "!":
+            tag = tag.replace("tag:yaml.org,2002:", "!!")
             raise _Refused(
                 Problem(
                     Subtype.YAML,
