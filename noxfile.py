@@ -82,7 +82,13 @@ def translations(session: nox.Session) -> None:
     pot = BUILD / "gettext"
     session.run("sphinx-build", "-q", "-b", "gettext", str(DOCS), str(pot))
     if "--check" in session.posargs:
-        session.run("python", "-m", "checklist_forms.site.translation_check", str(pot), str(DOCS / "locales"))
+        session.run(
+            "python",
+            "-m",
+            "checklist_forms.site.translation_check",
+            str(pot),
+            str(DOCS / "locales"),
+        )
         return
     session.run(
         "sphinx-intl", "update", "-p", str(pot), "-d", str(DOCS / "locales"), "-l", "en", "-w", "76"

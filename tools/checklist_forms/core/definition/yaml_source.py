@@ -93,6 +93,9 @@ def read_yaml(text: str) -> tuple[Source | None, list[Problem]]:
         mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
         reason = getattr(exc, "problem", None) or str(exc).splitlines()[0]
         line = mark.line if mark is not None else None
+        if isinstance(exc, yaml.reader.ReaderError):
+            # A character YAML refuses (a control character) has a position, not a mark.
+            line = text.count("\n", 0, exc.position)
         message = f"the checklist body is not valid YAML: {reason}"
         return None, [Problem(Subtype.YAML, message, line)]
     if root is None:
