@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from checklist_forms.core.model import Answer, Checklist
+from checklist_forms.i18n.ui_text import fmt
 
 RULES_FILE = Path(__file__).parent.parent / "data" / "guard-rules.json"
 GUARD = "non-discrimination"
@@ -90,11 +91,9 @@ class Finding:
         return f"{self.item}:{self.rule}"
 
     def message(self, language: str) -> str:
-        words = ", ".join(f"« {w} »" if language == "fr" else f"“{w}”" for w in self.words)
+        words = ", ".join(fmt(language, "quote", w=w) for w in self.words)
         articles = ", ".join(self.articles)
-        if language == "fr":
-            return f"{words} : critère « {self.criterion} » (Code du travail, art. {articles})"
-        return f"{words}: criterion “{self.criterion}” (French Labour Code, art. {articles})"
+        return fmt(language, "finding", words=words, criterion=self.criterion, articles=articles)
 
     def as_dict(self) -> dict[str, Any]:
         return {
@@ -183,7 +182,12 @@ def screen(
     findings: list[Finding] = []
     for item in checklist.answerable_items():
         value = answers.get(item.id)
-        if item.kind != "text" or not item.guard or not isinstance(value, str) or not value.strip():
+        if (
+            not item.kind_rules.free_text
+            or not item.guard
+            or not isinstance(value, str)
+            or not value.strip()
+        ):
             continue
         folded = folded_text(value)
         where: list[int] | None = None  # mapped back to the original only on a match

@@ -32,59 +32,19 @@ def answer_schema(item: Item) -> dict[str, Any]:
     out: dict[str, Any] = {"title": item.label}
     if item.help:
         out["description"] = item.help
-    if item.kind == "checkbox":
-        out["type"] = "boolean"
-    elif item.kind == "single_choice":
-        out["oneOf"] = [_choice(c.value, c.label, c.help) for c in item.choices] + [
-            {"type": "null"}
-        ]
-    elif item.kind == "multi_choice":
-        out["type"] = "array"
-        out["uniqueItems"] = True
-        out["items"] = {"oneOf": [_choice(c.value, c.label, c.help) for c in item.choices]}
-        if item.max_selected is not None:
-            out["maxItems"] = item.max_selected
-    elif item.kind == "text":
-        out["type"] = ["string", "null"]
-        out["maxLength"] = item.text_max_length
-    elif item.kind == "number":
-        out["type"] = ["number", "null"]
-        if item.min is not None:
-            out["minimum"] = item.min
-        if item.max is not None:
-            out["maximum"] = item.max
-    elif item.kind == "rating":
-        out["oneOf"] = [
-            _choice(lv.value, f"{lv.value} — {lv.label}", lv.anchor) for lv in item.levels
-        ] + [{"type": "null"}]
-    elif item.kind == "date":
-        out["type"] = ["string", "null"]
-        out["format"] = "date"
-    return out
-
-
-def _choice(value: Any, label: str, description: str = "") -> dict[str, Any]:
-    out: dict[str, Any] = {"const": value, "title": label}
-    if description:
-        out["description"] = description
+    out.update(item.kind_rules.answer_schema(item))
     return out
 
 
 def answered_schema(item: Item) -> dict[str, Any]:
     """What a final form must hold for a required item: a real answer."""
-    if item.kind == "checkbox":
-        return {"const": True}
-    if item.kind == "text":
-        return {"type": "string", "pattern": "\\S"}
-    if item.kind == "multi_choice":
-        return {"type": "array", "minItems": max(1, item.min_selected or 1)}
-    return {"not": {"type": "null"}}
+    return item.kind_rules.answered_schema(item)
 
 
 def condition_schema(condition: Condition, checklist: Checklist) -> dict[str, Any]:
     """A schema on ``answers`` that holds exactly when the condition holds."""
     target = checklist.item(condition.item)
-    multi = target is not None and target.kind == "multi_choice"
+    multi = target is not None and target.kind_rules.multiple
     if condition.answered is not None:
         assert target is not None
         answered = {

@@ -21,18 +21,14 @@ import math
 from collections.abc import Mapping
 from typing import Any
 
-from checklist_forms.core.model import Answer, Checklist, Item, same_value
+from checklist_forms.core.model import Answer, Checklist, Item
+from checklist_forms.i18n.translate import labelled, translator
+from checklist_forms.i18n.ui_text import ui
 
 
 def round1(value: float) -> float:
     """Round half up to one decimal, exactly as the browser does."""
     return math.floor(value * 10 + 0.5) / 10
-
-
-def _number(value: Answer) -> float | None:
-    if isinstance(value, bool) or not isinstance(value, int | float):
-        return None
-    return float(value)
 
 
 def _tally(checklist: Checklist, answers: Mapping[str, Answer]) -> dict[str, Any]:
@@ -43,15 +39,7 @@ def _tally(checklist: Checklist, answers: Mapping[str, Answer]) -> dict[str, Any
         if not checklist.is_visible(item, answers):
             continue
         value = answers.get(item.id)
-        gained: dict[str, float] = {}
-        if item.kind == "checkbox" and value is True:
-            gained = dict(item.points)
-        elif item.kind in ("single_choice", "multi_choice"):
-            selected = value if isinstance(value, list) else [value]
-            for choice in item.choices:
-                if any(same_value(choice.value, v) for v in selected):
-                    for outcome, points in choice.points.items():
-                        gained[outcome] = gained.get(outcome, 0) + points
+        gained = item.kind_rules.tally_points(item, value)
         gained = {k: v for k, v in gained.items() if v and k in totals}
         if not gained:
             continue
@@ -66,23 +54,7 @@ def _tally(checklist: Checklist, answers: Mapping[str, Answer]) -> dict[str, Any
 
 
 def max_value(item: Item) -> float | None:
-    if item.kind == "rating" and item.levels:
-        return float(max(level.value for level in item.levels))
-    if item.kind == "single_choice":
-        scores = [c.score for c in item.choices if c.score is not None]
-        return float(max(scores)) if scores else None
-    if item.kind == "number" and item.max is not None:
-        return float(item.max)
-    return None
-
-
-def _item_value(item: Item, value: Answer) -> float | None:
-    if item.kind == "single_choice":
-        for choice in item.choices:
-            if same_value(choice.value, value):
-                return None if choice.score is None else float(choice.score)
-        return None
-    return _number(value)
+    return item.kind_rules.max_score(item)
 
 
 def _weighted(checklist: Checklist, answers: Mapping[str, Answer]) -> dict[str, Any]:
@@ -98,7 +70,7 @@ def _weighted(checklist: Checklist, answers: Mapping[str, Answer]) -> dict[str, 
         if top is None or not checklist.is_visible(item, answers):
             continue
         scored += 1
-        value = _item_value(item, answers.get(item.id))
+        value = item.kind_rules.score_value(item, answers.get(item.id))
         if item.must_have is not None and (value is None or value < item.must_have):
             failed.append(item.id)
         if value is None:
@@ -151,63 +123,48 @@ def evaluate(checklist: Checklist, answers: Mapping[str, Answer]) -> dict[str, A
 def describe(checklist: Checklist, result: Mapping[str, Any], language: str) -> list[str]:
     """Markdown lines for a report: outcome, score, flags, and the answers that counted."""
     assert checklist.scoring is not None
-    fr = language == "fr"
-    colon = " :" if fr else ":"
+    t = ui(language)
+    result_title = translator(language).gettext("Result")
     outcomes = {o.id: o for o in checklist.scoring.outcomes}
-    lines = ["## Résultat" if fr else "## Result", ""]
+    lines = [f"## {result_title}", ""]
     outcome = outcomes.get(result["outcome"]) if result.get("outcome") else None
-    label = (
-        outcome.label
-        if outcome
-        else ("aucune recommandation pour l'instant" if fr else "no recommendation yet")
-    )
-    lines.append(f"- {'Recommandation' if fr else 'Recommendation'}{colon} **{label}**")
+    label = outcome.label if outcome else t["no_outcome"]
+    lines.append(f"- {labelled(language, t['outcome'], f'**{label}**')}")
     if outcome and outcome.help:
         lines.append(f"  ({outcome.help})")
     if result["method"] == "weighted":
         score = "—" if result["score"] is None else f"{result['score']:g} / 100"
-        lines.append(
-            f"- Score{colon} {score} ({result['rated']} / {result['scored_items']} {'critères notés' if fr else 'criteria rated'})"
-        )
+        rated = t["rated"].format(rated=result["rated"], total=result["scored_items"])
+        lines.append(f"- {labelled(language, t['score'], f'{score} ({rated})')}")
         for item_id in result["must_have_failed"]:
             item = checklist.item(item_id)
             assert item is not None
             need = f"{item.must_have:g}"
-            lines.append(
-                f"- {'Critère essentiel non atteint' if fr else 'Essential criterion not met'}{colon} {item.label} "
-                f"({'niveau exigé' if fr else 'required level'} {need})"
-            )
+            lines.append(f"- {t['must_have'].format(label=item.label, level=need)}")
     else:
         labels = ", ".join(f"{outcomes[k].label} {v:g}" for k, v in result["totals"].items())
-        lines.append(f"- Points{colon} {labels}")
+        lines.append(f"- {labelled(language, t['points'], labels)}")
     for flag_id in result["flags"]:
         flag = next(f for f in checklist.scoring.flags if f.id == flag_id)
         lines.append(f"- ⚠ {flag.label}")
     if result["reasons"]:
         lines.append("")
-        lines.append("### Ce qui a compté" if fr else "### What counted")
+        lines.append(f"### {t['reasons']}")
         lines.append("")
         for reason in result["reasons"]:
             item = checklist.item(reason["item"])
             assert item is not None
-            answer = _answer_label(item, reason["value"], fr)
+            answer = _answer_label(item, reason["value"], t)
             if result["method"] == "tally":
                 gained = ", ".join(
                     f"{outcomes[k].label} +{v:g}" for k, v in reason["points"].items()
                 )
-                lines.append(f"- {item.label} → {answer}{colon} {gained}")
+                lines.append(f"- {labelled(language, f'{item.label} → {answer}', gained)}")
             else:
                 lines.append(f"- {item.label} → {answer} (× {reason['weight']:g})")
     lines.append("")
     return lines
 
 
-def _answer_label(item: Item, value: Answer, fr: bool) -> str:
-    if item.kind == "checkbox":
-        return "oui" if fr else "yes"
-    if isinstance(value, list):
-        return ", ".join(item.choice_label(v) or str(v) for v in value)
-    label = item.choice_label(value)
-    if item.kind == "rating" and label:
-        return f"{value} — {label}"
-    return label or str(value)
+def _answer_label(item: Item, value: Answer, t: Mapping[str, str]) -> str:
+    return item.kind_rules.reason_text(item, value, t)

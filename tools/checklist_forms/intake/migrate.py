@@ -55,12 +55,7 @@ def _fits(item: Item, value: Answer) -> str | None:
     errors = list(validator.iter_errors(value))
     if not errors:
         return None
-    if item.choices or item.levels:
-        allowed = ", ".join(c.value for c in item.choices) or ", ".join(
-            str(lv.value) for lv in item.levels
-        )
-        return f"{value!r} is not an answer of this version (allowed: {allowed})"
-    return str(errors[0].message)
+    return item.kind_rules.misfit(item, value, str(errors[0].message))
 
 
 def migrate(form: dict[str, Any], source: Checklist, target: Checklist) -> Migration:
@@ -83,14 +78,11 @@ def migrate(form: dict[str, Any], source: Checklist, target: Checklist) -> Migra
                 Dropped(old_id, label, value, f"version {target.version} has no item {new_id!r}")
             )
             continue
-        if item.kind == "multi_choice" and isinstance(value, list):
-            allowed = {c.value for c in item.choices}
-            kept = [v for v in value if v in allowed]
-            for lost in (v for v in value if v not in allowed):
-                dropped.append(
-                    Dropped(old_id, label, lost, f"choice {lost!r} no longer exists in {new_id!r}")
-                )
-            value = kept
+        value, lost_parts = item.kind_rules.carry(item, value)
+        for lost in lost_parts:
+            dropped.append(
+                Dropped(old_id, label, lost, f"choice {lost!r} no longer exists in {new_id!r}")
+            )
         reason = _fits(item, value)
         if reason is not None:
             dropped.append(Dropped(old_id, label, value, reason))

@@ -5,24 +5,13 @@ from __future__ import annotations
 from typing import Any
 
 from checklist_forms.core.model import Checklist, Item
+from checklist_forms.i18n.translate import N_, labelled, translate_all
 from checklist_forms.i18n.ui_text import ui
 from checklist_forms.intake.validate import Result
 
 
 def _answer_text(item: Item, value: Any, language: str) -> str:
-    t = ui(language)
-    if item.kind == "checkbox":
-        return t["yes"] if value is True else t["no"]
-    if value is None or value == "" or value == []:
-        return "—"
-    if item.kind == "multi_choice" and isinstance(value, list):
-        return ", ".join(item.choice_label(v) or str(v) for v in value)
-    if item.kind in ("single_choice", "rating"):
-        label = item.choice_label(value)
-        return f"{value} — {label}" if item.kind == "rating" and label else (label or str(value))
-    if item.kind == "number" and item.unit:
-        return f"{value} {item.unit}"
-    return str(value)
+    return item.kind_rules.report_text(item, value, ui(language))
 
 
 def cell(text: str) -> str:
@@ -30,40 +19,36 @@ def cell(text: str) -> str:
     return text.replace("\\", "\\\\").replace("|", "\\|").replace("\n", "<br>")
 
 
-WORDS = {
-    "fr": {
-        "status": "Statut",
-        "answers": "Réponses",
-        "question": "Question",
-        "answer": "Réponse",
-        "missing": "Il manque pour un formulaire final",
-        "complete": "Toutes les réponses obligatoires sont données.",
-        "errors": "Erreurs",
-        "hidden": "(masquée : sa condition n'est pas remplie)",
-    },
-    "en": {
-        "status": "Status",
-        "answers": "Answers",
-        "question": "Question",
-        "answer": "Answer",
-        "missing": "Missing for a final form",
-        "complete": "Every required answer is given.",
-        "errors": "Errors",
-        "hidden": "(hidden: its condition does not hold)",
-    },
+# The report's words, by key; English is the gettext message (i18n/locales/ has the rest).
+WORDS: dict[str, str] = {
+    "status": N_("Status"),
+    "answers": N_("Answers"),
+    "question": N_("Question"),
+    "answer": N_("Answer"),
+    "missing": N_("Missing for a final form"),
+    "complete": N_("Every required answer is given."),
+    "errors": N_("Errors"),
+    "hidden": N_("(hidden: its condition does not hold)"),
+    "checklist": N_("Checklist"),
+    "guard": N_("Non-discrimination guard"),
+    "guard_help": N_(
+        "These words may target a protected criterion; re-read them. Once checked, a justified "
+        'finding is acknowledged by adding `"item:rule"` to the form\'s `acknowledged` list.'
+    ),
+    "acknowledged": N_("(acknowledged)"),
 }
 
 
 def render_report(
     checklist: Checklist, form: dict[str, Any], result: Result, extra: list[str] | None = None
 ) -> str:
-    language = checklist.language if checklist.language in WORDS else "en"
-    w = WORDS[language]
+    language = checklist.language
+    w = translate_all(language, WORDS)
     answers = form.get("answers") if isinstance(form.get("answers"), dict) else {}
     assert isinstance(answers, dict)
     lines = [f"# {checklist.title} (v{checklist.version})", ""]
-    lines.append(f"- {w['status']}{' :' if language == 'fr' else ':'} {form.get('status', '—')}")
-    lines.append(f"- Checklist{' :' if language == 'fr' else ':'} `{checklist.id}`")
+    lines.append(f"- {labelled(language, w['status'], str(form.get('status', '—')))}")
+    lines.append(f"- {labelled(language, w['checklist'], f'`{checklist.id}`')}")
     lines.append("")
     if extra:
         lines.extend(extra)
@@ -73,11 +58,7 @@ def render_report(
         lines.append("")
         for issue in result.errors:
             where = f"`{issue.item}` ({issue.label})" if issue.item else "form"
-            lines.append(
-                f"- {where}: {issue.message}"
-                if language == "en"
-                else f"- {where} : {issue.message}"
-            )
+            lines.append(f"- {labelled(language, where, issue.message)}")
         lines.append("")
     for section in checklist.sections:
         lines.append(f"## {section.title}")
@@ -93,22 +74,14 @@ def render_report(
             lines.append(f"| {cell(item.label)} | {cell(text)} |")
         lines.append("")
     if result.findings:
-        fr = language == "fr"
-        lines.append("## Non-discrimination" if fr else "## Non-discrimination guard")
+        lines.append(f"## {w['guard']}")
         lines.append("")
-        lines.append(
-            "Ces formulations peuvent viser un critère protégé ; relisez-les. Une fois vérifiée, "
-            'une remarque justifiée s\'acquitte en ajoutant `"élément:règle"` à la liste `acknowledged` du formulaire.'
-            if fr
-            else "These words may target a protected criterion; re-read them. Once checked, a justified "
-            'finding is acknowledged by adding `"item:rule"` to the form\'s `acknowledged` list.'
-        )
+        lines.append(w["guard_help"])
         lines.append("")
         for finding in result.findings:
-            state = (" (vu)" if fr else " (acknowledged)") if finding.acknowledged else ""
-            lines.append(
-                f"- `{finding.key}` {cell(finding.label)}{' :' if fr else ':'} {finding.message(language)}{state}"
-            )
+            state = f" {w['acknowledged']}" if finding.acknowledged else ""
+            where = f"`{finding.key}` {cell(finding.label)}"
+            lines.append(f"- {labelled(language, where, finding.message(language))}{state}")
         lines.append("")
     missing = checklist.missing_for_final(answers)
     lines.append(f"## {w['missing']}")

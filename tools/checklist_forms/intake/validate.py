@@ -272,7 +272,9 @@ def describe(
         item_id = rule["then"]["properties"]["answers"]["required"][0]
         item = checklist.item(item_id)
         if item is not None:
-            return [_on(item, f"required for a final form, but {_unanswered(item)}")]
+            return [
+                _on(item, f"required for a final form, but {item.kind_rules.unanswered_text(item)}")
+            ]
         return [_top(f"required item {item_id!r} is not answered")]
     if not path:
         if error.validator == "required":
@@ -327,11 +329,10 @@ def describe(
 
 def _item_message(error: ValidationError | _FastError, item: Item, rest: list[Any]) -> str:
     value: Any = error.instance
-    choice_like = item.kind in ("single_choice", "rating") or (item.kind == "multi_choice" and rest)
-    if choice_like and error.validator == "oneOf":
+    if error.validator == "oneOf" and item.kind_rules.choice_error(rest):
         return f"{_show(value)} is not one of the allowed answers: {_allowed(item)}"
     if error.validator == "type":
-        return f"expects {_expected(item)}, not {_show(value)}"
+        return f"expects {item.kind_rules.expected}, not {_show(value)}"
     if error.validator == "maxLength":
         return f"text is {len(value)} characters long; at most {item.text_max_length} are allowed"
     if error.validator == "minimum":
@@ -353,29 +354,6 @@ def _item_message(error: ValidationError | _FastError, item: Item, rest: list[An
     if error.validator == "maxItems":
         return f"{len(value)} choices selected; at most {item.max_selected} are allowed"
     return str(error.message)
-
-
-def _unanswered(item: Item) -> str:
-    if item.kind == "checkbox":
-        return "the box is not ticked"
-    if item.kind == "multi_choice":
-        need = max(1, item.min_selected or 1)
-        return "no choice is selected" if need == 1 else f"fewer than {need} choices are selected"
-    if item.kind == "text":
-        return "the text is empty"
-    return "it has no answer"
-
-
-def _expected(item: Item) -> str:
-    return {
-        "checkbox": "true or false",
-        "single_choice": "one choice",
-        "multi_choice": "a list of choices",
-        "text": "text (or null)",
-        "number": "a number (or null)",
-        "rating": "a level",
-        "date": "a date written YYYY-MM-DD (or null)",
-    }.get(item.kind, "an answer")
 
 
 def _allowed(item: Item) -> str:

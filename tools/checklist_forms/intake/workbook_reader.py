@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import io
 import json
-import math
 import re
 import unicodedata
 import warnings
@@ -18,7 +16,9 @@ from typing import Any
 from openpyxl import Workbook, load_workbook
 from openpyxl.worksheet.worksheet import Worksheet
 
-from checklist_forms.core.model import CHOICE_KINDS, Answer, Checklist, Item
+from checklist_forms.core.kinds import Unusable
+from checklist_forms.core.kinds.cells import shorten
+from checklist_forms.core.model import Answer, Checklist, Item
 from checklist_forms.intake.forms import FormError, LoadedForm, read_input
 from checklist_forms.intake.validate import Validator
 from checklist_forms.publish.workbook_writer import (
@@ -29,8 +29,6 @@ from checklist_forms.publish.workbook_writer import (
     MAX_ROW,
     META_SHEET,
     choice_map,
-    number_text,
-    shorten,
 )
 
 # Limits on what a workbook may unpack to: a hostile .xlsx is refused before it is read.
@@ -68,15 +66,7 @@ def _matcher(item: Item, meta_map: Mapping[str, Answer], language: str) -> _Matc
     """Labels of the workbook (from _meta), then the definition's labels and values."""
     pairs: list[tuple[str, Answer]] = list(meta_map.items())
     pairs += list(choice_map(item, language).items())
-    if item.kind in CHOICE_KINDS:
-        pairs += [(c.value, c.value) for c in item.choices]
-        pairs += [(c.label, c.value) for c in item.choices]
-    if item.kind == "rating":
-        pairs += [(str(lv.value), lv.value) for lv in item.levels]
-        pairs += [(lv.label, lv.value) for lv in item.levels if lv.label]
-    if item.kind == "checkbox":
-        pairs += [(word, True) for word in ("oui", "yes", "true", "vrai", "x", "1")]
-        pairs += [(word, False) for word in ("non", "no", "false", "faux", "0")]
+    pairs += item.kind_rules.cell_words(item)
     exact: dict[str, Answer] = {}
     folded: dict[str, Answer] = {}
     ambiguous: set[str] = set()
@@ -96,141 +86,11 @@ def _same(a: Answer, b: Answer) -> bool:
     return type(a) is type(b) and bool(a == b)
 
 
-class _Unusable(Exception):
-    """A cell that cannot be read as an answer of its item."""
-
-
-def _show(value: Any) -> str:
-    if isinstance(value, dt.datetime):
-        text = value.isoformat(sep=" ")
-    elif isinstance(value, float):
-        text = number_text(value)
-    else:
-        text = str(value)
-    text = text.replace("\n", " ")
-    return f"« {text if len(text) <= 60 else text[:57] + '…'} »"
-
-
-def _as_text(value: Any) -> str:
-    if isinstance(value, bool):
-        return "TRUE" if value else "FALSE"
-    if isinstance(value, float):
-        return number_text(value)
-    if isinstance(value, dt.datetime):
-        return value.date().isoformat() if value.time() == dt.time() else value.isoformat()
-    if isinstance(value, dt.date | dt.time):
-        return value.isoformat()
-    return str(value)
-
-
-_NUMBER = re.compile(r"^[+-]?(\d+(\.\d*)?|\.\d+)$")
-_ISO_DATE = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
-_FR_DATE = re.compile(r"^(\d{1,2})/(\d{1,2})/(\d{4})$")
-
-
-def _parse_number(item: Item, value: Any) -> float | int:
-    if isinstance(value, bool | dt.date | dt.time):
-        raise _Unusable(f"{_show(value)} is not a number")
-    if isinstance(value, int | float):
-        number: float | int = value
-    else:
-        text = re.sub(r"[\s\u00a0\u202f]", "", str(value))
-        if "," in text and "." not in text and text.count(",") == 1:
-            text = text.replace(",", ".")
-        if not _NUMBER.match(text):
-            raise _Unusable(f"{_show(value)} is not a number")
-        number = float(text)
-    if isinstance(number, float):
-        if not math.isfinite(number):
-            raise _Unusable(f"{_show(value)} is not a number")
-        if number.is_integer() and abs(number) < 2**53:
-            number = int(number)
-    if item.min is not None and number < item.min:
-        raise _Unusable(f"{_show(value)} is below the minimum {number_text(item.min)}")
-    if item.max is not None and number > item.max:
-        raise _Unusable(f"{_show(value)} is above the maximum {number_text(item.max)}")
-    return number
-
-
-def _parse_date(value: Any) -> str:
-    if isinstance(value, dt.datetime):
-        if value.time() != dt.time():
-            raise _Unusable(f"{_show(value)} has a time of day; a date is expected")
-        return value.date().isoformat()
-    if isinstance(value, dt.date):
-        return value.isoformat()
-    if not isinstance(value, str):
-        raise _Unusable(f"{_show(value)} is not a date (write YYYY-MM-DD or DD/MM/YYYY)")
-    text = value.strip()
-    iso = _ISO_DATE.match(text)
-    french = _FR_DATE.match(text)
-    try:
-        if iso:
-            return dt.date(int(iso[1]), int(iso[2]), int(iso[3])).isoformat()
-        if french:
-            return dt.date(int(french[3]), int(french[2]), int(french[1])).isoformat()
-    except ValueError:
-        raise _Unusable(f"{_show(value)} is not a date that exists") from None
-    raise _Unusable(f"{_show(value)} is not a date (write YYYY-MM-DD or DD/MM/YYYY)")
-
-
-def _not_allowed(value: Any, matcher: _Matcher) -> _Unusable:
-    return _Unusable(
-        f"{_show(value)} is not one of the allowed answers: {', '.join(matcher.shown)}"
-    )
-
-
 def _parse(item: Item, value: Any, matcher: _Matcher) -> Answer:
-    """The answer a cell holds for an item; raise :class:`_Unusable` rather than guess."""
+    """The answer a cell holds for an item; raise :class:`Unusable` rather than guess."""
     if value is None or (isinstance(value, str) and not value.strip()):
         return item.blank()
-    kind = item.kind
-    if kind == "checkbox":
-        if isinstance(value, bool):
-            return value
-        found, answer = matcher.find(_as_text(value))
-        if found:
-            return answer
-        raise _not_allowed(value, matcher)
-    if kind in ("single_choice", "rating"):
-        found, answer = matcher.find(_as_text(value))
-        if found:
-            return answer
-        raise _not_allowed(value, matcher)
-    if kind == "multi_choice":
-        whole, _ = matcher.find(_as_text(value))
-        parts = (
-            [_as_text(value)]
-            if whole
-            else [p for p in re.split(r"[;\n]", _as_text(value)) if p.strip()]
-        )
-        chosen: list[Answer] = []
-        for part in parts:
-            found, answer = matcher.find(part)
-            if not found:
-                raise _Unusable(
-                    f"{_show(part.strip())} is not one of the allowed answers: "
-                    f"{', '.join(matcher.shown)}"
-                )
-            if answer not in chosen:
-                chosen.append(answer)
-        order = [c.value for c in item.choices]
-        chosen.sort(key=lambda v: order.index(v) if v in order else len(order))
-        if item.max_selected is not None and len(chosen) > item.max_selected:
-            raise _Unusable(f"{len(chosen)} choices given; at most {item.max_selected} are allowed")
-        return chosen
-    if kind == "text":
-        text = _as_text(value)
-        if len(text) > item.text_max_length:
-            raise _Unusable(
-                f"text is {len(text)} characters long; at most {item.text_max_length} are allowed"
-            )
-        return text
-    if kind == "number":
-        return _parse_number(item, value)
-    if kind == "date":
-        return _parse_date(value)
-    raise _Unusable(f"items of kind {kind!r} take no answer")
+    return item.kind_rules.parse_cell(item, value, matcher)
 
 
 def _load(path: Path) -> Workbook:
@@ -406,7 +266,7 @@ def read_workbook(path: Path, resolve: Checklist | Resolver) -> tuple[dict[str, 
             matcher = _matcher(item, entry.answers, language)
             try:
                 answers[item.id] = _parse(item, value, matcher)
-            except _Unusable as exc:
+            except Unusable as exc:
                 answers[item.id] = item.blank()
                 problems.append(f"row {row} ({item.id}): {exc}")
     finally:

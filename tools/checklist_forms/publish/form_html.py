@@ -83,15 +83,11 @@ class _Renderer:
         )
         meta = f"{escape(t['version'])} {escape(c.version)}"
         if c.audience:
-            meta += (
-                f" · {escape(t['audience'])} : {escape(c.audience)}"
-                if c.language == "fr"
-                else (f" · {escape(t['audience'])}: {escape(c.audience)}")
-            )
+            meta += f" · {escape(t['audience'])}{escape(t['colon'])}{escape(c.audience)}"
         out.append(f'<p class="checklist-meta">{meta}</p>')
         if c.intro:
             out.append(f'<p class="checklist-intro">{escape(c.intro)}</p>')
-        sep = " : " if c.language == "fr" else ": "
+        sep = t["colon"]
         downloads = [
             f'<a class="checklist-download" href="{_attr(self.links.schema)}" download>{escape(t["schema"])}</a>',
             f'<a class="checklist-download" href="{_attr(self.links.form)}" download>{escape(t["blank_form"])}</a>',

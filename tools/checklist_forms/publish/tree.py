@@ -46,7 +46,7 @@ def structure_fingerprint(checklist: Checklist) -> str:
                     "levels": [lv.value for lv in item.levels],
                     "max_selected": item.max_selected,
                     "min_selected": item.min_selected,
-                    "max_length": item.text_max_length if item.kind == "text" else None,
+                    "max_length": item.kind_rules.max_length(item),
                     "min": item.min,
                     "max": item.max,
                     "visible_if": None

@@ -20,7 +20,7 @@ import json
 import math
 import re
 import zipfile
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
@@ -32,7 +32,9 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 from openpyxl.writer.excel import ExcelWriter
 
+from checklist_forms.core.kinds.cells import number_text, shorten
 from checklist_forms.core.model import Answer, Checklist, Condition, Item
+from checklist_forms.i18n.translate import N_, translate_all
 from checklist_forms.i18n.ui_text import fmt
 
 META_SHEET = "_meta"
@@ -41,7 +43,6 @@ MARKER = "checklist-forms workbook"
 FORMAT = 1
 FIXED_DATE = dt.datetime(2000, 1, 1, 0, 0, 0)
 ZIP_DATE = (1980, 1, 1, 0, 0, 0)
-SEPARATOR = " ; "
 
 # Columns of the visible sheet.
 COLUMNS = ("section", "id", "question", "help", "required", "answer", "allowed")
@@ -58,106 +59,58 @@ WIDTHS = {
 # The header block: title, version, intro, how to fill, a blank row, then column titles.
 HEADER_ROW = 6
 ROW_LINE_HEIGHT = 15.0
-ANSWER_RANGE_MAX = 1e15  # numbers without bounds: any value a person would type
-EXCEL_FIRST_DAY = 1  # 1900-01-01 as an Excel serial date
-EXCEL_LAST_DAY = 2958465  # 9999-12-31
 MAX_ROW = 1_048_576  # rows of an Excel sheet
 
-
-TEXT: dict[str, dict[str, str]] = {
-    "fr": {
-        "section": "Section",
-        "id": "Identifiant",
-        "question": "Question",
-        "help": "Aide",
-        "required": "Obligatoire",
-        "answer": "Réponse",
-        "allowed": "Réponses possibles",
-        "yes": "Oui",
-        "no": "Non",
-        "version": "Version {version} — checklist « {id} »",
-        "audience": "Pour : {audience}",
-        "how": (
-            "Comment remplir : répondez dans la colonne « Réponse » (cellules jaunes), de "
-            "préférence avec les listes déroulantes. Les questions en gras sont obligatoires "
-            "pour un formulaire final. Plusieurs choix : séparez-les par « ; ». Dates : "
-            "AAAA-MM-JJ ou JJ/MM/AAAA. Les autres cellules sont protégées, sans mot de passe, "
-            "pour éviter de déplacer les lignes ; ne renommez pas et ne supprimez pas les "
-            "feuilles cachées. Le classeur rempli se convertit en formulaire JSON avec "
-            "« checklist-forms import »."
-        ),
-        "note": "À savoir",
-        "checkbox": "Oui ou Non (vide = Non).",
-        "single": "Une réponse parmi la liste.",
-        "multi": "Une ou plusieurs réponses parmi : {labels}. Pour en donner plusieurs, séparez-les par « ; » (par exemple « {example} »).",
-        "text": "Texte libre, {n} caractères au plus.",
-        "text_multiline": "Texte libre sur plusieurs lignes (Alt+Entrée), {n} caractères au plus.",
-        "number": "Un nombre",
-        "whole": "Un nombre entier",
-        "range": "entre {min} et {max}",
-        "min_only": "au moins {min}",
-        "max_only": "au plus {max}",
-        "step": "par pas de {step}",
-        "comma": "La virgule décimale est acceptée.",
-        "rating": "Un niveau parmi :",
-        "date": "Une date : AAAA-MM-JJ ou JJ/MM/AAAA.",
-        "at_least": "au moins {n} choix",
-        "at_most": "au plus {n} choix",
-        "error_title": "Réponse non prévue",
-        "error_list": "Choisissez une réponse dans la liste.",
-        "error_number": "Entrez {what}.",
-        "error_date": "Entrez une date (AAAA-MM-JJ ou JJ/MM/AAAA).",
-        "error_text": "{n} caractères au plus.",
-    },
-    "en": {
-        "section": "Section",
-        "id": "Id",
-        "question": "Question",
-        "help": "Help",
-        "required": "Required",
-        "answer": "Answer",
-        "allowed": "Allowed answers",
-        "yes": "Yes",
-        "no": "No",
-        "version": "Version {version} — checklist “{id}”",
-        "audience": "For: {audience}",
-        "how": (
-            "How to fill: answer in the “Answer” column (yellow cells), preferably with the "
-            "drop-down lists. Questions in bold are required for a final form. Several "
-            "choices: separate them with “;”. Dates: YYYY-MM-DD or DD/MM/YYYY. The other "
-            "cells are protected, without a password, so rows are not moved by accident; do "
-            "not rename or delete the hidden sheets. The filled workbook converts to a JSON "
-            "form with “checklist-forms import”."
-        ),
-        "note": "Good to know",
-        "checkbox": "Yes or No (empty = No).",
-        "single": "One answer from the list.",
-        "multi": "One or more answers among: {labels}. To give several, separate them with “;” (for example “{example}”).",
-        "text": "Free text, at most {n} characters.",
-        "text_multiline": "Free text on several lines (Alt+Enter), at most {n} characters.",
-        "number": "A number",
-        "whole": "A whole number",
-        "range": "between {min} and {max}",
-        "min_only": "at least {min}",
-        "max_only": "at most {max}",
-        "step": "in steps of {step}",
-        "comma": "A decimal comma is accepted.",
-        "rating": "One level among:",
-        "date": "A date: YYYY-MM-DD or DD/MM/YYYY.",
-        "at_least": "at least {n} choices",
-        "at_most": "at most {n} choices",
-        "error_title": "Unexpected answer",
-        "error_list": "Choose an answer from the list.",
-        "error_number": "Enter {what}.",
-        "error_date": "Enter a date (YYYY-MM-DD or DD/MM/YYYY).",
-        "error_text": "At most {n} characters.",
-    },
+# The workbook's words, by key; English is the gettext message (i18n/locales/ has the rest).
+TEXT: dict[str, str] = {
+    "section": N_("Section"),
+    "id": N_("Id"),
+    "question": N_("Question"),
+    "help": N_("Help"),
+    "required": N_("Required"),
+    "answer": N_("Answer"),
+    "allowed": N_("Allowed answers"),
+    "yes": N_("Yes"),
+    "no": N_("No"),
+    "version": N_("Version {version} — checklist “{id}”"),
+    "audience": N_("For: {audience}"),
+    "how": N_(
+        "How to fill: answer in the “Answer” column (yellow cells), preferably with the "
+        "drop-down lists. Questions in bold are required for a final form. Several "
+        "choices: separate them with “;”. Dates: YYYY-MM-DD or DD/MM/YYYY. The other "
+        "cells are protected, without a password, so rows are not moved by accident; do "
+        "not rename or delete the hidden sheets. The filled workbook converts to a JSON "
+        "form with “checklist-forms import”."
+    ),
+    "note": N_("Good to know"),
+    "checkbox": N_("Yes or No (empty = No)."),
+    "single": N_("One answer from the list."),
+    "multi": N_(
+        "One or more answers among: {labels}. To give several, separate them with “;” (for example “{example}”)."
+    ),
+    "text": N_("Free text, at most {n} characters."),
+    "text_multiline": N_("Free text on several lines (Alt+Enter), at most {n} characters."),
+    "number": N_("A number"),
+    "whole": N_("A whole number"),
+    "range": N_("between {min} and {max}"),
+    "min_only": N_("at least {min}"),
+    "max_only": N_("at most {max}"),
+    "step": N_("in steps of {step}"),
+    "comma": N_("A decimal comma is accepted."),
+    "rating": N_("One level among:"),
+    "date": N_("A date: YYYY-MM-DD or DD/MM/YYYY."),
+    "at_least": N_("at least {n} choices"),
+    "at_most": N_("at most {n} choices"),
+    "error_title": N_("Unexpected answer"),
+    "error_list": N_("Choose an answer from the list."),
+    "error_number": N_("Enter {what}."),
+    "error_date": N_("Enter a date (YYYY-MM-DD or DD/MM/YYYY)."),
+    "error_text": N_("At most {n} characters."),
 }
 
 
 def _texts(language: str) -> dict[str, str]:
-    base = (language or "en").split("_")[0].split("-")[0]
-    return TEXT.get(base, TEXT["en"])
+    return translate_all(language, TEXT)
 
 
 # --------------------------------------------------------------------------- writing
@@ -187,34 +140,9 @@ def sheet_title(checklist: Checklist) -> str:
     return name
 
 
-def number_text(value: float) -> str:
-    return f"{value:g}" if not float(value).is_integer() else str(int(value))
-
-
-def _is_whole(item: Item) -> bool:
-    """Whole numbers only when the definition steps by integers (no step: any value)."""
-    bounds = [b for b in (item.min, item.max) if b is not None]
-    return (
-        item.step is not None
-        and float(item.step).is_integer()
-        and all(float(b).is_integer() for b in bounds)
-    )
-
-
 def choice_map(item: Item, language: str) -> dict[str, Answer]:
     """The drop-down entries of an item (as shown) and the value each one stands for."""
-    t = _texts(language)
-    if item.kind == "checkbox":
-        return {t["yes"]: True, t["no"]: False}
-    if item.kind in ("single_choice", "multi_choice"):
-        return {c.label or c.value: c.value for c in item.choices}
-    if item.kind == "rating":
-        return {_level_text(lv.value, lv.label): lv.value for lv in item.levels}
-    return {}
-
-
-def _level_text(value: int, label: str) -> str:
-    return f"{value} — {label}" if label else str(value)
+    return item.kind_rules.cell_entries(item, _texts(language))
 
 
 def _condition_text(checklist: Checklist, condition: Condition) -> str:
@@ -239,70 +167,9 @@ def _condition_text(checklist: Checklist, condition: Condition) -> str:
     return fmt(language, "shown_if", label=label, value=" / ".join(shown))
 
 
-def _bounds_text(item: Item, t: Mapping[str, str]) -> str:
-    if item.min is not None and item.max is not None:
-        return t["range"].format(min=number_text(item.min), max=number_text(item.max))
-    if item.min is not None:
-        return t["min_only"].format(min=number_text(item.min))
-    if item.max is not None:
-        return t["max_only"].format(max=number_text(item.max))
-    return ""
-
-
 def allowed_text(item: Item, language: str) -> str:
     """What the answer cell accepts, in words (the "allowed answers" column)."""
-    t = _texts(language)
-    if item.kind == "checkbox":
-        return t["checkbox"]
-    if item.kind == "single_choice":
-        lines = [t["single"]]
-        lines += [f"• {c.label}" + (f" : {c.help}" if c.help else "") for c in item.choices]
-        return "\n".join(lines)
-    if item.kind == "multi_choice":
-        labels = [c.label for c in item.choices]
-        example = SEPARATOR.join(labels[:2])
-        text = t["multi"].format(labels=SEPARATOR.join(labels), example=example)
-        limits = []
-        if item.min_selected:
-            limits.append(t["at_least"].format(n=item.min_selected))
-        if item.max_selected:
-            limits.append(t["at_most"].format(n=item.max_selected))
-        if limits:
-            sentence = ", ".join(limits)
-            text += "\n" + sentence[0].upper() + sentence[1:] + "."
-        helps = [f"• {c.label} : {c.help}" for c in item.choices if c.help]
-        return "\n".join([text, *helps])
-    if item.kind == "text":
-        key = "text_multiline" if item.multiline else "text"
-        return t[key].format(n=item.text_max_length)
-    if item.kind == "number":
-        parts = [t["whole"] if _is_whole(item) else t["number"]]
-        bounds = _bounds_text(item, t)
-        if bounds:
-            parts.append(bounds)
-        if item.step is not None and item.step not in (0, 1):
-            parts.append(t["step"].format(step=number_text(item.step)))
-        text = " ".join(parts)
-        if item.unit:
-            text += f" ({item.unit})"
-        text += "."
-        if not _is_whole(item):
-            text += " " + t["comma"]
-        return text
-    if item.kind == "rating":
-        lines = [t["rating"]]
-        lines += [
-            f"{_level_text(lv.value, lv.label)}" + (f" : {lv.anchor}" if lv.anchor else "")
-            for lv in item.levels
-        ]
-        return "\n".join(lines)
-    if item.kind == "date":
-        return t["date"]
-    return ""
-
-
-def shorten(text: str, limit: int) -> str:
-    return text if len(text) <= limit else text[: limit - 1] + "…"
+    return item.kind_rules.allowed_text(item, _texts(language))
 
 
 def _validation(item: Item, language: str, list_range: str | None) -> DataValidation | None:
@@ -314,48 +181,8 @@ def _validation(item: Item, language: str, list_range: str | None) -> DataValida
         "errorStyle": "stop",
         "errorTitle": shorten(t["error_title"], 32),
     }
-    if item.kind in ("checkbox", "single_choice", "rating", "multi_choice"):
-        assert list_range is not None
-        if item.kind == "multi_choice":
-            # A list check holds one entry: offer the drop-down for one choice and let
-            # people type several separated by " ; " (read back and checked on import).
-            common["showErrorMessage"] = False
-        return DataValidation(
-            type="list", formula1=list_range, error=shorten(t["error_list"], 255), **common
-        )
-    if item.kind == "number":
-        whole = _is_whole(item)
-        what = (t["whole"] if whole else t["number"]).lower()
-        bounds = _bounds_text(item, t)
-        message = t["error_number"].format(what=f"{what} {bounds}".strip())
-        low = item.min if item.min is not None else -ANSWER_RANGE_MAX
-        high = item.max if item.max is not None else ANSWER_RANGE_MAX
-        return DataValidation(
-            type="whole" if whole else "decimal",
-            operator="between",
-            formula1=number_text(low),
-            formula2=number_text(high),
-            error=shorten(message, 255),
-            **common,
-        )
-    if item.kind == "date":
-        return DataValidation(
-            type="date",
-            operator="between",
-            formula1=str(EXCEL_FIRST_DAY),
-            formula2=str(EXCEL_LAST_DAY),
-            error=shorten(t["error_date"], 255),
-            **common,
-        )
-    if item.kind == "text":
-        return DataValidation(
-            type="textLength",
-            operator="lessThanOrEqual",
-            formula1=str(item.text_max_length),
-            error=shorten(t["error_text"].format(n=item.text_max_length), 255),
-            **common,
-        )
-    return None
+    check = item.kind_rules.cell_check(item, t, list_range)
+    return None if check is None else DataValidation(**{**common, **check})
 
 
 def _height(texts: Iterable[tuple[str, float]]) -> float:
@@ -426,7 +253,7 @@ def _fill_sheet(ws: Worksheet, lists: Worksheet, checklist: Checklist) -> list[_
             id_cell = ws.cell(row=row, column=COL["id"], value=item.id)
             id_cell.font = _MUTED
             id_cell.alignment = _WRAP
-            if item.kind == "note":
+            if not item.answerable:
                 text = f"{fmt(checklist.language, 'note')} — {item.label}"
                 if item.help:
                     text += f"\n{item.help}"
@@ -456,10 +283,8 @@ def _fill_sheet(ws: Worksheet, lists: Worksheet, checklist: Checklist) -> list[_
             answer.fill = _ANSWER_FILL
             answer.border = _BOX
             answer.alignment = _WRAP
-            if item.kind in ("text", "multi_choice", "checkbox", "single_choice", "rating"):
-                answer.number_format = "@"
-            elif item.kind == "date":
-                answer.number_format = "yyyy-mm-dd"
+            if item.kind_rules.cell_format is not None:
+                answer.number_format = item.kind_rules.cell_format
 
             list_range = None
             entries = tuple(choice_map(item, checklist.language))

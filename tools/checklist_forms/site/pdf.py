@@ -39,6 +39,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from checklist_forms.i18n.translate import N_, translate_all
+
 LAUNCH_ARGS = [
     "--no-sandbox",
     "--disable-gpu",
@@ -51,23 +53,19 @@ EXECUTABLES = ("chromium", "chromium-browser", "google-chrome", "google-chrome-s
 # Reading the page numbers and printing again is repeated until they stop moving.
 MAX_PASSES = 4
 
-LABELS: dict[str, dict[str, str]] = {
-    "fr": {
-        "contents": "Sommaire",
-        "introduction": "Introduction",
-        "edition": "Édition PDF du {date}",
-        "online": "Version en ligne, avec les checklists à remplir dans le navigateur et à télécharger :",
-        "date_field": "jj / mm / aaaa",
-        "locale": "fr-FR",
-    },
-    "en": {
-        "contents": "Contents",
-        "introduction": "Introduction",
-        "edition": "PDF edition, {date}",
-        "online": "Online version, with the checklists to fill in in the browser and to download:",
-        "date_field": "dd / mm / yyyy",
-        "locale": "en-GB",
-    },
+# The printed book's words, by key; English is the gettext message (i18n/locales/ has the
+# rest). "locale" is the page's locale for Chromium, "date" how the edition line writes a day.
+LABELS: dict[str, str] = {
+    "contents": N_("Contents"),
+    "introduction": N_("Introduction"),
+    "edition": N_("PDF edition, {date}"),
+    "online": N_("Online version, with the checklists to fill in in the browser and to download:"),
+    "date_field": N_("dd / mm / yyyy"),
+    # Translators: the BCP 47 locale Chromium prints the book in (French: fr-FR).
+    "locale": N_("en-GB"),
+    # Translators: the edition date; may use {day}, {month} (numbers), {month_name} (English),
+    # {year}. French: {day:02d}/{month:02d}/{year}.
+    "date": N_("{day} {month_name} {year}"),
 }
 
 
@@ -305,10 +303,10 @@ def edition_date() -> dt.date:
 
 
 def _format_date(day: dt.date, language: str) -> str:
-    if language == "fr":
-        return f"{day:%d/%m/%Y}"  # as the site's "last updated" dates
     # Month names from the C locale, which Python keeps unless told otherwise: English.
-    return f"{day.day} {day:%B %Y}" if language == "en" else day.isoformat()
+    # French numbers the month, as the site's "last updated" dates.
+    pattern = translate_all(language, LABELS)["date"]
+    return pattern.format(day=day.day, month=day.month, month_name=f"{day:%B}", year=day.year)
 
 
 def page_numbers(pdf: bytes, targets: list[str]) -> dict[str, int]:
@@ -335,7 +333,7 @@ def print_pdf(index: Path, output: Path, *, toc_depth: int = 2) -> Printed:
     if not index.is_file():
         raise FileNotFoundError(f"{index}: no such file (build with `sphinx-build -b singlehtml`)")
     html_lang = _page_language(index)
-    labels = LABELS.get(html_lang, LABELS["en"])
+    labels = translate_all(html_lang, LABELS)
     sync_api = _module("playwright.sync_api")
     with sync_api.sync_playwright() as playwright:
         browser = _launch(playwright)

@@ -63,7 +63,7 @@ class FallbackChecklists(SphinxPostTransform):
 
 def _item_lines(item: Item, t: dict[str, str]) -> nodes.list_item:
     entry = nodes.list_item()
-    mark = "" if item.kind == "note" else "☐ "
+    mark = "☐ " if item.answerable else ""
     suffix = f" ({t['required']})" if item.required else ""
     para = nodes.paragraph("", f"{mark}{item.label}{suffix}")
     entry += para
@@ -81,7 +81,7 @@ def _item_lines(item: Item, t: dict[str, str]) -> nodes.list_item:
                 "", nodes.paragraph("", f"○ {level.value} — {level.label} : {level.anchor}")
             )
         entry += sub
-    if item.kind in ("text", "number", "date"):
+    if item.kind_rules.paper_line:
         unit = f" {item.unit}" if item.unit else ""
         entry += nodes.paragraph("", "_" * 30 + unit)
     return entry

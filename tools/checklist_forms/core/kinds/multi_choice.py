@@ -1,0 +1,107 @@
+"""``multi_choice``: a list of values among ``choices``, with optional minimum and maximum."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from checklist_forms.core.kinds.base import Words
+from checklist_forms.core.kinds.cells import Matcher, Unusable, as_text, show
+from checklist_forms.core.kinds.choices import ChoiceKind, choice
+from checklist_forms.core.model import Answer, Item, is_answered
+
+# How a workbook cell lists several choices.
+SEPARATOR = " ; "
+
+
+def _least(item: Item) -> int:
+    return max(1, item.min_selected or 1)
+
+
+class MultiChoice(ChoiceKind):
+    name = "multi_choice"
+    keys = ("choices", "min_selected", "max_selected")
+    expected = "a list of choices"
+    multiple = True
+
+    def blank(self, item: Item) -> Answer:
+        return []
+
+    def answer_schema(self, item: Item) -> dict[str, Any]:
+        out: dict[str, Any] = {
+            "type": "array",
+            "uniqueItems": True,
+            "items": {"oneOf": [choice(c.value, c.label, c.help) for c in item.choices]},
+        }
+        if item.max_selected is not None:
+            out["maxItems"] = item.max_selected
+        return out
+
+    def answered_schema(self, item: Item) -> dict[str, Any]:
+        return {"type": "array", "minItems": _least(item)}
+
+    def answered(self, item: Item, value: Answer) -> bool:
+        if isinstance(value, list):
+            return len(value) >= _least(item)
+        return is_answered(value)
+
+    def unanswered_text(self, item: Item) -> str:
+        need = _least(item)
+        return "no choice is selected" if need == 1 else f"fewer than {need} choices are selected"
+
+    def choice_error(self, path: list[Any]) -> bool:
+        return bool(path)  # one of the listed values, not the list itself
+
+    def shown(self, item: Item, value: Answer) -> str:
+        if isinstance(value, list):
+            return ", ".join(item.choice_label(v) or str(v) for v in value)
+        return str(value)
+
+    def allowed_text(self, item: Item, words: Words) -> str:
+        labels = [c.label for c in item.choices]
+        example = SEPARATOR.join(labels[:2])
+        text = words["multi"].format(labels=SEPARATOR.join(labels), example=example)
+        limits = []
+        if item.min_selected:
+            limits.append(words["at_least"].format(n=item.min_selected))
+        if item.max_selected:
+            limits.append(words["at_most"].format(n=item.max_selected))
+        if limits:
+            sentence = ", ".join(limits)
+            text += "\n" + sentence[0].upper() + sentence[1:] + "."
+        helps = [f"• {c.label} : {c.help}" for c in item.choices if c.help]
+        return "\n".join([text, *helps])
+
+    def cell_check(self, item: Item, words: Words, list_range: str | None) -> dict[str, Any]:
+        # A list check holds one entry: offer the drop-down for one choice and let
+        # people type several separated by " ; " (read back and checked on import).
+        return {**super().cell_check(item, words, list_range), "showErrorMessage": False}
+
+    def parse_cell(self, item: Item, value: Any, matcher: Matcher) -> Answer:
+        whole, _ = matcher.find(as_text(value))
+        parts = (
+            [as_text(value)]
+            if whole
+            else [p for p in re.split(r"[;\n]", as_text(value)) if p.strip()]
+        )
+        chosen: list[Answer] = []
+        for part in parts:
+            found, answer = matcher.find(part)
+            if not found:
+                raise Unusable(
+                    f"{show(part.strip())} is not one of the allowed answers: "
+                    f"{', '.join(matcher.shown)}"
+                )
+            if answer not in chosen:
+                chosen.append(answer)
+        order = [c.value for c in item.choices]
+        chosen.sort(key=lambda v: order.index(v) if v in order else len(order))
+        if item.max_selected is not None and len(chosen) > item.max_selected:
+            raise Unusable(f"{len(chosen)} choices given; at most {item.max_selected} are allowed")
+        return chosen
+
+    def carry(self, item: Item, value: Answer) -> tuple[Answer, list[Answer]]:
+        if not isinstance(value, list):
+            return value, []
+        allowed = {c.value for c in item.choices}
+        return [v for v in value if v in allowed], [v for v in value if v not in allowed]

@@ -1,0 +1,45 @@
+"""``single_choice``: one value among ``choices`` (radio buttons or a drop-down)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from checklist_forms.core.kinds.base import Words
+from checklist_forms.core.kinds.cells import Matcher, one_of
+from checklist_forms.core.kinds.choices import ChoiceKind, choice
+from checklist_forms.core.model import Answer, Item, same_value
+
+
+class SingleChoice(ChoiceKind):
+    name = "single_choice"
+    keys = ("choices", "display")
+    expected = "one choice"
+
+    def answer_schema(self, item: Item) -> dict[str, Any]:
+        return {
+            "oneOf": [choice(c.value, c.label, c.help) for c in item.choices] + [{"type": "null"}]
+        }
+
+    def choice_error(self, path: list[Any]) -> bool:
+        return True
+
+    def max_score(self, item: Item) -> float | None:
+        scores = [c.score for c in item.choices if c.score is not None]
+        return float(max(scores)) if scores else None
+
+    def score_value(self, item: Item, value: Answer) -> float | None:
+        for option in item.choices:
+            if same_value(option.value, value):
+                return None if option.score is None else float(option.score)
+        return None
+
+    def shown(self, item: Item, value: Answer) -> str:
+        return item.choice_label(value) or str(value)
+
+    def allowed_text(self, item: Item, words: Words) -> str:
+        lines = [words["single"]]
+        lines += [f"• {c.label}" + (f" : {c.help}" if c.help else "") for c in item.choices]
+        return "\n".join(lines)
+
+    def parse_cell(self, item: Item, value: Any, matcher: Matcher) -> Answer:
+        return one_of(value, matcher)

@@ -1,0 +1,50 @@
+"""``text``: free text on one line or, ``multiline``, several; screened by guards."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from checklist_forms.core.kinds.base import Kind, Words
+from checklist_forms.core.kinds.cells import Matcher, Unusable, as_text, shorten
+from checklist_forms.core.model import Answer, Item
+
+
+class Text(Kind):
+    name = "text"
+    keys = ("multiline", "max_length", "placeholder", "guard")
+    free_text = True
+    paper_line = True
+    expected = "text (or null)"
+    cell_format = "@"
+
+    def answer_schema(self, item: Item) -> dict[str, Any]:
+        return {"type": ["string", "null"], "maxLength": item.text_max_length}
+
+    def answered_schema(self, item: Item) -> dict[str, Any]:
+        return {"type": "string", "pattern": "\\S"}
+
+    def unanswered_text(self, item: Item) -> str:
+        return "the text is empty"
+
+    def max_length(self, item: Item) -> int | None:
+        return item.text_max_length
+
+    def allowed_text(self, item: Item, words: Words) -> str:
+        key = "text_multiline" if item.multiline else "text"
+        return words[key].format(n=item.text_max_length)
+
+    def cell_check(self, item: Item, words: Words, list_range: str | None) -> dict[str, Any]:
+        return {
+            "type": "textLength",
+            "operator": "lessThanOrEqual",
+            "formula1": str(item.text_max_length),
+            "error": shorten(words["error_text"].format(n=item.text_max_length), 255),
+        }
+
+    def parse_cell(self, item: Item, value: Any, matcher: Matcher) -> Answer:
+        text = as_text(value)
+        if len(text) > item.text_max_length:
+            raise Unusable(
+                f"text is {len(text)} characters long; at most {item.text_max_length} are allowed"
+            )
+        return text
