@@ -12,6 +12,7 @@ refused with the form items to fill, never guessed.
 from __future__ import annotations
 
 import json
+import math
 from collections.abc import Mapping
 from functools import cache
 from html import escape as _escape
@@ -20,6 +21,7 @@ from typing import Any
 
 from jsonschema import Draft202012Validator, FormatChecker
 
+from checklist_forms.core.markup import md_block, md_text
 from checklist_forms.core.model import Answer, Checklist
 from checklist_forms.i18n.translate import N_, labelled, translate_all
 
@@ -106,7 +108,13 @@ def _number(answers: Mapping[str, Answer], key: str) -> float | None:
     value = answers.get(key)
     if isinstance(value, bool) or not isinstance(value, int | float) or value <= 0:
         return None
-    return int(value) if float(value).is_integer() else float(value)
+    try:
+        number = float(value)
+    except OverflowError:  # a 400-digit integer: no salary, and no float, holds it
+        return None
+    if not math.isfinite(number):
+        return None
+    return int(number) if number.is_integer() else number
 
 
 def _country(value: str) -> str:
@@ -135,6 +143,23 @@ def missing_items(checklist: Checklist, answers: Mapping[str, Answer]) -> list[t
         item = checklist.item(item_id)
         value = answers.get(item_id)
         if item is not None and not (isinstance(value, str) and value.strip()):
+            out.append((item.id, item.label))
+    return out
+
+
+def _unusable_numbers(checklist: Checklist, answers: Mapping[str, Answer]) -> list[tuple[str, str]]:
+    """Number answers no float holds (a schema without a maximum accepts 10**400)."""
+    out = []
+    for item_id in ("salaire-min", "salaire-max", "experience-mois"):
+        value = answers.get(item_id)
+        item = checklist.item(item_id)
+        if item is None or isinstance(value, bool) or not isinstance(value, int | float):
+            continue
+        try:
+            finite = math.isfinite(float(value))
+        except OverflowError:
+            finite = False
+        if not finite:
             out.append((item.id, item.label))
     return out
 
@@ -249,6 +274,10 @@ def build_jobposting(checklist: Checklist, answers: Mapping[str, Answer]) -> dic
     if missing:
         names = ", ".join(f"{item_id} ({label})" for item_id, label in missing)
         raise JobPostingError(f"fill these items before publishing: {names}", missing)
+    unusable = _unusable_numbers(checklist, answers)
+    if unusable:
+        names = ", ".join(f"{item_id} ({label})" for item_id, label in unusable)
+        raise JobPostingError(f"these numbers are too large to publish: {names}", unusable)
     country = _country(_text(answers, "pays"))
     posting: dict[str, Any] = {
         "@context": "https://schema.org/",
@@ -336,14 +365,26 @@ def to_jsonld(posting: Mapping[str, Any]) -> str:
 
 
 def to_markdown(checklist: Checklist, answers: Mapping[str, Answer]) -> str:
-    lines = [f"# {_text(answers, 'intitule')}", "", f"**{_text(answers, 'employeur')}**", ""]
+    """The ad as Markdown; every answer is escaped, so only the headings and lists are markup."""
+    title, employer = _text(answers, "intitule"), _text(answers, "employeur")
+    lines = [f"# {_one_line(title)}", "", f"**{_one_line(employer)}**", ""]
     for heading, paragraphs, as_list in _sections(checklist, answers):
-        lines += [f"## {heading}", ""]
-        lines += [f"- {p}" for p in paragraphs] if as_list else [p + "\n" for p in paragraphs]
+        lines += [f"## {_one_line(heading)}", ""]
+        lines += (
+            [f"- {_one_line(p)}" for p in paragraphs]
+            if as_list
+            else [md_block(p) + "\n" for p in paragraphs]
+        )
         lines.append("")
     w = translate_all(checklist.language, WORDS)
-    lines += [f"## {w['practical']}", ""] + [f"- {p}" for p in _practical(checklist, answers)]
+    lines += [f"## {w['practical']}", ""]
+    lines += [f"- {_one_line(p)}" for p in _practical(checklist, answers)]
     return "\n".join(line.rstrip() for line in lines).strip() + "\n"
+
+
+def _one_line(text: str) -> str:
+    """A heading or list entry: escaped, and kept on its line (a newline would end it)."""
+    return md_text(" ".join(text.split()))
 
 
 def to_html(checklist: Checklist, answers: Mapping[str, Answer], posting: Mapping[str, Any]) -> str:

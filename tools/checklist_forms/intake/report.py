@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from checklist_forms.core.markup import md_cell, md_code, md_text
 from checklist_forms.core.model import Checklist, Item
 from checklist_forms.i18n.translate import N_, labelled, translate_all
 from checklist_forms.i18n.ui_text import ui
@@ -15,8 +16,8 @@ def _answer_text(item: Item, value: Any, language: str) -> str:
 
 
 def cell(text: str) -> str:
-    """Text made safe for one Markdown table cell."""
-    return text.replace("\\", "\\\\").replace("|", "\\|").replace("\n", "<br>")
+    """Text made safe for one Markdown table cell (no HTML, no Markdown, no column break)."""
+    return md_cell(text)
 
 
 # The report's words, by key; English is the gettext message (i18n/locales/ has the rest).
@@ -46,9 +47,9 @@ def render_report(
     w = translate_all(language, WORDS)
     answers = form.get("answers") if isinstance(form.get("answers"), dict) else {}
     assert isinstance(answers, dict)
-    lines = [f"# {checklist.title} (v{checklist.version})", ""]
-    lines.append(f"- {labelled(language, w['status'], str(form.get('status', '—')))}")
-    lines.append(f"- {labelled(language, w['checklist'], f'`{checklist.id}`')}")
+    lines = [f"# {md_text(checklist.title)} (v{md_text(checklist.version)})", ""]
+    lines.append(f"- {labelled(language, w['status'], md_text(str(form.get('status', '—'))))}")
+    lines.append(f"- {labelled(language, w['checklist'], md_code(checklist.id))}")
     lines.append("")
     if extra:
         lines.extend(extra)
@@ -57,11 +58,11 @@ def render_report(
         lines.append(f"## {w['errors']}")
         lines.append("")
         for issue in result.errors:
-            where = f"`{issue.item}` ({issue.label})" if issue.item else "form"
-            lines.append(f"- {labelled(language, where, issue.message)}")
+            where = f"{md_code(issue.item)} ({md_text(issue.label)})" if issue.item else "form"
+            lines.append(f"- {labelled(language, where, md_text(issue.message))}")
         lines.append("")
     for section in checklist.sections:
-        lines.append(f"## {section.title}")
+        lines.append(f"## {md_text(section.title)}")
         lines.append("")
         lines.append(f"| {w['question']} | {w['answer']} |")
         lines.append("| --- | --- |")
@@ -80,14 +81,15 @@ def render_report(
         lines.append("")
         for finding in result.findings:
             state = f" {w['acknowledged']}" if finding.acknowledged else ""
-            where = f"`{finding.key}` {cell(finding.label)}"
-            lines.append(f"- {labelled(language, where, finding.message(language))}{state}")
+            where = f"{md_code(finding.key)} {cell(finding.label)}"
+            message = md_text(finding.message(language))
+            lines.append(f"- {labelled(language, where, message)}{state}")
         lines.append("")
     missing = checklist.missing_for_final(answers)
     lines.append(f"## {w['missing']}")
     lines.append("")
     if missing:
-        lines.extend(f"- `{item.id}` — {item.label}" for item in missing)
+        lines.extend(f"- {md_code(item.id)} — {md_text(item.label)}" for item in missing)
     else:
         lines.append(w["complete"])
     return "\n".join(lines).rstrip() + "\n"

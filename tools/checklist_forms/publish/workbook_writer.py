@@ -24,6 +24,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
+import openpyxl
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Protection, Side
 from openpyxl.utils import get_column_letter
@@ -343,8 +344,33 @@ def _fill_meta(meta: Worksheet, checklist: Checklist, title: str, rows: list[_Ro
             )
 
 
+def _as_text_cells(ws: Worksheet) -> None:
+    """Store every text as a string cell: nothing a checklist says is ever a formula.
+
+    openpyxl turns any text starting with "=" into a live formula (a label such as
+    ``=HYPERLINK("http://…")`` would be a link in every copy); the workbook holds no
+    formula of its own, so every text cell is marked as plain text, which Excel and
+    LibreOffice show literally.
+    """
+    # The cells that exist, not iter_rows(), which would create the empty ones (and
+    # change the bytes of the file).
+    for cell in ws._cells.values():
+        if isinstance(cell.value, str):
+            cell.data_type = "s"
+
+
+class WorkbookWriterError(RuntimeError):
+    """openpyxl is set up in a way that would make the bytes depend on the machine."""
+
+
 def build_workbook(checklist: Checklist) -> bytes:
     """A fillable ``.xlsx`` for one checklist, byte-for-byte reproducible."""
+    if openpyxl.LXML:
+        raise WorkbookWriterError(
+            "openpyxl was imported with lxml before checklist_forms set OPENPYXL_LXML=False; "
+            "import checklist_forms first (or set OPENPYXL_LXML=False) so workbooks are "
+            "the same on every machine"
+        )
     wb = Workbook()
     ws = wb.active
     assert isinstance(ws, Worksheet)
@@ -355,6 +381,8 @@ def build_workbook(checklist: Checklist) -> bytes:
 
     rows = _fill_sheet(ws, lists, checklist)
     _fill_meta(meta, checklist, title, rows)
+    for sheet in (ws, lists, meta):
+        _as_text_cells(sheet)
 
     # Light protection, no password: answer cells stay editable, the layout does not move
     # by accident; anyone can lift it (Review > Unprotect sheet) if they must.
