@@ -22,6 +22,8 @@ from markupsafe import Markup
 from checklist_forms.core.answered import answer_rules
 from checklist_forms.core.guard import ENGLISH_WORDS, FRENCH_WORDS, GUARD, rules
 from checklist_forms.core.model import Checklist, Condition, Item
+from checklist_forms.core.numbers import number_text as _num
+from checklist_forms.core.wording import condition_sentence
 from checklist_forms.i18n.ui_text import ui
 
 
@@ -82,12 +84,6 @@ def page_data(checklist: Checklist, links: Links) -> dict[str, Any]:
     return data
 
 
-def _num(value: float | None) -> str:
-    if value is None:
-        return ""
-    return str(int(value)) if float(value).is_integer() else str(value)
-
-
 class _View:
     """What the templates ask of a checklist: ids, hints and sentences built from it."""
 
@@ -96,9 +92,6 @@ class _View:
         self.t = ui(checklist.language)
         self.base = f"cl-{checklist.id}"
         self.guarded = GUARD in checklist.guards
-        fr = checklist.language == "fr"
-        self.colon = " :" if fr else ":"
-        self.sep = " : " if fr else ": "
         self.downloads = [(links.schema, "schema"), (links.form, "blank_form")]
         if links.workbook:
             self.downloads.append((links.workbook, "workbook"))
@@ -146,18 +139,7 @@ class _View:
         return ""
 
     def condition_text(self, condition: Condition) -> str:
-        target = self.c.item(condition.item)
-        label = target.label if target else condition.item
-        if condition.answered is not None:
-            return self.t["shown_if_answered"].format(label=label)
-        values = condition.any_of if condition.any_of is not None else (condition.equals,)
-        shown = []
-        for value in values:
-            if isinstance(value, bool):
-                shown.append(self.t["yes"] if value else self.t["no"])
-            else:
-                shown.append((target.choice_label(value) if target else None) or str(value))
-        return self.t["shown_if"].format(label=label, value=" / ".join(shown))
+        return condition_sentence(self.c, condition, self.t)
 
 
 @cache
