@@ -17,6 +17,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from checklist_forms.core.guard import Finding, screen
+from checklist_forms.core.limits import MAX_JSON_DEPTH, depth_over
 from checklist_forms.core.model import Checklist, Item, checklist_from_dict
 from checklist_forms.core.schema import HINTS
 from checklist_forms.intake.catalogue import Catalogue, CatalogueError, Entry
@@ -123,8 +124,15 @@ class Validator:
         self._compiled: dict[tuple[str, str, str | None], tuple[Entry, Compiled]] = {}
 
     def resolve(self, form: LoadedForm) -> tuple[Entry, Compiled, Checklist]:
-        """Find the schema a form names; unusable forms raise :class:`FormError`."""
+        """Find the schema a form names; unusable forms raise :class:`FormError`.
+
+        Every command starts here, so this is also where a form nested deeper than any
+        checklist form can be is refused, before a validator recurses into it.
+        """
         data = form.data
+        too_deep = depth_over(data)
+        if too_deep is not None:
+            raise FormError(form.path, _depth_message(too_deep))
         checklist_id = data.get("checklist")
         version = data.get("version")
         if not isinstance(checklist_id, str) or not checklist_id:
@@ -180,6 +188,16 @@ class Validator:
             )
             result.findings = screen(checklist, answers, acks)
         return result
+
+
+def _depth_message(path: list[str | int]) -> str:
+    if len(path) > 1 and path[0] == "answers":
+        where = f"the answer to item {str(path[1])!r}"
+    elif path:
+        where = f"the value of key {str(path[0])!r}"
+    else:
+        where = "the form"
+    return f"{where} is nested more than {MAX_JSON_DEPTH} levels deep; no checklist form is"
 
 
 def _issues(data: Any, compiled: Compiled) -> list[Issue]:
@@ -364,7 +382,9 @@ def _item_message(error: ValidationError | _FastError, item: Item, rest: list[An
             if item.max is not None
             else error.message
         )
-    if error.validator == "format":
+    if error.validator == "format" or (
+        item.kind == "date" and error.validator in ("pattern", "minLength", "maxLength")
+    ):
         return f"{_show(value)} is not a date written YYYY-MM-DD (for example 2026-03-31)"
     if error.validator == "uniqueItems":
         return "the same choice is selected twice"
