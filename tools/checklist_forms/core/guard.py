@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import json
 import re
+import weakref
 from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cache
@@ -25,7 +26,7 @@ from typing import Any
 from checklist_forms.core.answered import has_visible_text
 from checklist_forms.core.folding import fold_lower as folded_text
 from checklist_forms.core.folding import fold_lower_mapped as fold
-from checklist_forms.core.model import Answer, Checklist
+from checklist_forms.core.model import Answer, Checklist, Item
 from checklist_forms.i18n.ui_text import fmt
 
 RULES_FILE = Path(__file__).parent.parent / "data" / "guard-rules.json"
@@ -127,6 +128,22 @@ def _looks_english(folded: str) -> bool:
     return english >= 3 and english > 2 * french
 
 
+# Checklist -> its items the guard reads. A batch screens thousands of forms of the same
+# checklist; asking each item's kind every time cost more than the screening itself.
+_SCREENED: dict[int, tuple[weakref.ref[Checklist], tuple[Item, ...]]] = {}
+
+
+def _screened_items(checklist: Checklist) -> tuple[Item, ...]:
+    found = _SCREENED.get(id(checklist))
+    if found is not None and found[0]() is checklist:
+        return found[1]
+    items = tuple(
+        i for i in checklist.items() if i.guard and i.kind_rules.free_text and i.answerable
+    )
+    _SCREENED[id(checklist)] = (weakref.ref(checklist), items)
+    return items
+
+
 def screen(
     checklist: Checklist, answers: Mapping[str, Answer], acknowledged: list[str] | None = None
 ) -> list[Finding]:
@@ -137,9 +154,7 @@ def screen(
     language = checklist.language if checklist.language in ("fr", "en") else "en"
     findings: list[Finding] = []
     every_rule, language_rules = rules(), _language_rules()
-    for item in checklist.items():
-        if not item.kind_rules.free_text or not item.guard or not item.answerable:
-            continue
+    for item in _screened_items(checklist):
         value = answers.get(item.id)
         if (
             not isinstance(value, str)
