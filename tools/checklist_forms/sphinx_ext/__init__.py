@@ -106,6 +106,10 @@ def check_versions(app: Sphinx, env: Any) -> None:
 def add_assets(app: Sphinx) -> None:
     if app.builder.format != "html":
         return
+    # Through html_static_path, Sphinx copies the assets before it writes the pages and
+    # links them with a ?v=<checksum> query, so a deploy never leaves a stale copy cached.
+    if str(STATIC) not in app.config.html_static_path:
+        app.config.html_static_path = [*app.config.html_static_path, str(STATIC)]
     app.add_css_file("checklist.css")
     app.add_js_file("checklist.js", loading_method="defer")
 
