@@ -154,6 +154,11 @@ def lint(session: nox.Session) -> None:
     session.run("ruff", "check", ".")
     session.run("ruff", "format", "--check", ".")
     session.run("mypy", "tools/checklist_forms", "benchmarks")
+    # The package's JavaScript (the form scripts, the search and the PDF printer's):
+    # a syntax error would otherwise surface only in a browser.
+    # `node --check` reads one file (the others would be the script's arguments).
+    for script in sorted((ROOT / "tools" / "checklist_forms").rglob("*.js")):
+        session.run("node", "--check", str(script), external=True, silent=True)
 
 
 @nox.session

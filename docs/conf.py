@@ -45,6 +45,7 @@ extensions = [
     "checklist_forms.site.search",
     "checklist_forms.site.theme",
     "checklist_forms.site.tasklists",
+    "sphinx.ext.graphviz",
 ]
 
 source_suffix = {".md": "markdown", ".rst": "restructuredtext"}
@@ -66,6 +67,16 @@ myst_substitutions = {
     "esco_code": "2432.5",
     "rome_code": "E1101",
 }
+
+# -- Diagrams ------------------------------------------------------------------------
+
+# Diagrams are Graphviz sources under _diagrams/, drawn at build time. Sphinx's gettext
+# does not extract the labels inside a graph, so each diagram has one source per
+# language: `_diagrams/x.dot` (French) and `_diagrams/x.en.dot`, which the graphviz
+# directive picks through figure_language_filename (its default, "{root}.{language}{ext}").
+# The caption is translated through the catalogues like any other text.
+graphviz_output_format = "svg"
+graphviz_dot_args = ["-Gfontname=Helvetica"]
 
 # -- HTML ----------------------------------------------------------------------------
 
@@ -186,8 +197,23 @@ def _print_css(app):  # type: ignore[no-untyped-def]
         app.add_css_file("print.css")
 
 
+def _diagram_alt(app, doctree):  # type: ignore[no-untyped-def]
+    """Give each diagram the text alternative written in its own (per-language) source.
+
+    The first line of a diagram file is a ``//`` comment describing the picture in words;
+    an ``:alt:`` option would stay in French on the English site, the file does not.
+    """
+    from sphinx.ext.graphviz import graphviz
+
+    for node in doctree.findall(graphviz):
+        first = node["code"].lstrip().split("\n", 1)[0]
+        if first.startswith("//") and "alt" not in node:
+            node["alt"] = first[2:].strip()
+
+
 def setup(app):  # type: ignore[no-untyped-def]
     app.connect("config-inited", _site_root, priority=100)
+    app.connect("doctree-read", _diagram_alt)
     app.connect("builder-inited", _print_css)
 
 

@@ -15,6 +15,10 @@ from typing import Any
 
 import pytest
 
+# First, before any test module imports openpyxl: the package pins openpyxl's XML writer
+# on import, which is what makes the workbooks' bytes independent of lxml.
+import checklist_forms  # noqa: F401
+
 pytest_plugins = "sphinx.testing.fixtures"
 
 ROOT = Path(__file__).resolve().parent.parent

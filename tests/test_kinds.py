@@ -18,6 +18,7 @@ from jsonschema import Draft202012Validator, FormatChecker
 from checklist_forms.core.kinds import KEYS, KINDS, NAMES, UNKNOWN, Kind, Unusable, kind_of
 from checklist_forms.core.model import ITEM_KINDS, Checklist, Item
 from checklist_forms.core.schema import answer_schema, answered_schema
+from checklist_forms.i18n.translate import translate_all
 from checklist_forms.i18n.ui_text import ui
 from checklist_forms.intake.workbook_reader import _matcher
 from checklist_forms.publish.workbook_writer import TEXT
@@ -27,7 +28,7 @@ from helpers import all_kinds, parse_markdown
 ROOT = Path(__file__).resolve().parent.parent
 SPEC = ROOT / "tools" / "SPEC-checklist-language.md"
 FR = ui("fr")
-CELL_WORDS = TEXT["fr"]
+CELL_WORDS = translate_all("fr", TEXT)
 
 
 @pytest.fixture(scope="module")

@@ -16,18 +16,19 @@ from __future__ import annotations
 
 import json
 import re
-import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 from typing import Any
 
+from checklist_forms.core.folding import fold_lower as folded_text
+from checklist_forms.core.folding import fold_lower_mapped as fold
 from checklist_forms.core.model import Answer, Checklist
+from checklist_forms.i18n.ui_text import fmt
 
 RULES_FILE = Path(__file__).parent.parent / "data" / "guard-rules.json"
 GUARD = "non-discrimination"
-_LIGATURES = {"œ": "oe", "Œ": "oe", "æ": "ae", "Æ": "ae"}
 # Words that tell English from French prose, for the "written in French" rule.
 ENGLISH_WORDS = frozenset(
     [
@@ -90,11 +91,9 @@ class Finding:
         return f"{self.item}:{self.rule}"
 
     def message(self, language: str) -> str:
-        words = ", ".join(f"« {w} »" if language == "fr" else f"“{w}”" for w in self.words)
+        words = ", ".join(fmt(language, "quote", w=w) for w in self.words)
         articles = ", ".join(self.articles)
-        if language == "fr":
-            return f"{words} : critère « {self.criterion} » (Code du travail, art. {articles})"
-        return f"{words}: criterion “{self.criterion}” (French Labour Code, art. {articles})"
+        return fmt(language, "finding", words=words, criterion=self.criterion, articles=articles)
 
     def as_dict(self) -> dict[str, Any]:
         return {
@@ -125,34 +124,6 @@ def _any_of(rule_id: str) -> re.Pattern[str] | None:
     """One alternation of a rule's patterns: most texts match none, and one search says so."""
     patterns = [p.pattern for p in _compiled(rule_id)]
     return re.compile("|".join(f"(?:{p})" for p in patterns)) if patterns else None
-
-
-@cache
-def _fold_char(char: str) -> str:
-    folded = _LIGATURES.get(char)
-    if folded is None:
-        folded = "".join(
-            c for c in unicodedata.normalize("NFD", char) if not unicodedata.combining(c)
-        ).lower()
-    return folded
-
-
-def folded_text(text: str) -> str:
-    """Lowercase, accent-free text, folded character by character (as the browser does)."""
-    return text.lower() if text.isascii() else "".join(map(_fold_char, text))
-
-
-def fold(text: str) -> tuple[str, list[int]]:
-    """:func:`folded_text`, and for each of its characters the index it comes from."""
-    if text.isascii():
-        return text.lower(), list(range(len(text)))
-    out: list[str] = []
-    where: list[int] = []
-    for index, char in enumerate(text):
-        for c in _fold_char(char):
-            out.append(c)
-            where.append(index)
-    return "".join(out), where
 
 
 def _words(text: str, folded: str, where: list[int], pattern: re.Pattern[str]) -> list[str]:

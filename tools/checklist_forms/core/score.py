@@ -21,7 +21,10 @@ import math
 from collections.abc import Mapping
 from typing import Any
 
+from checklist_forms.core.markup import md_text
 from checklist_forms.core.model import Answer, Checklist, Item
+from checklist_forms.i18n.translate import labelled, translator
+from checklist_forms.i18n.ui_text import ui
 
 
 def round1(value: float) -> float:
@@ -80,7 +83,9 @@ def _weighted(checklist: Checklist, answers: Mapping[str, Answer]) -> dict[str, 
         reasons.append(
             {"item": item.id, "value": answers.get(item.id), "weight": weight, "max": top}
         )
-    score = round1(earned / possible * 100) if possible > 0 else None
+    # Finite values can still add up past the largest float (two answers of 1e308).
+    ratio = earned / possible * 100 if possible > 0 else math.nan
+    score = round1(ratio) if math.isfinite(ratio) else None
     outcome: str | None = None
     if failed:
         outcome = next((o.id for o in checklist.scoring.outcomes if o.when_must_have_fails), None)
@@ -121,56 +126,50 @@ def evaluate(checklist: Checklist, answers: Mapping[str, Answer]) -> dict[str, A
 def describe(checklist: Checklist, result: Mapping[str, Any], language: str) -> list[str]:
     """Markdown lines for a report: outcome, score, flags, and the answers that counted."""
     assert checklist.scoring is not None
-    fr = language == "fr"
-    colon = " :" if fr else ":"
+    t = ui(language)
+    result_title = translator(language).gettext("Result")
     outcomes = {o.id: o for o in checklist.scoring.outcomes}
-    lines = ["## Résultat" if fr else "## Result", ""]
+    lines = [f"## {result_title}", ""]
     outcome = outcomes.get(result["outcome"]) if result.get("outcome") else None
-    label = (
-        outcome.label
-        if outcome
-        else ("aucune recommandation pour l'instant" if fr else "no recommendation yet")
-    )
-    lines.append(f"- {'Recommandation' if fr else 'Recommendation'}{colon} **{label}**")
+    label = md_text(outcome.label) if outcome else t["no_outcome"]
+    lines.append(f"- {labelled(language, t['outcome'], f'**{label}**')}")
     if outcome and outcome.help:
-        lines.append(f"  ({outcome.help})")
+        lines.append(f"  ({md_text(outcome.help)})")
     if result["method"] == "weighted":
         score = "—" if result["score"] is None else f"{result['score']:g} / 100"
-        lines.append(
-            f"- Score{colon} {score} ({result['rated']} / {result['scored_items']} {'critères notés' if fr else 'criteria rated'})"
-        )
+        rated = t["rated"].format(rated=result["rated"], total=result["scored_items"])
+        lines.append(f"- {labelled(language, t['score'], f'{score} ({rated})')}")
         for item_id in result["must_have_failed"]:
             item = checklist.item(item_id)
             assert item is not None
             need = f"{item.must_have:g}"
-            lines.append(
-                f"- {'Critère essentiel non atteint' if fr else 'Essential criterion not met'}{colon} {item.label} "
-                f"({'niveau exigé' if fr else 'required level'} {need})"
-            )
+            lines.append(f"- {t['must_have'].format(label=md_text(item.label), level=need)}")
     else:
-        labels = ", ".join(f"{outcomes[k].label} {v:g}" for k, v in result["totals"].items())
-        lines.append(f"- Points{colon} {labels}")
+        labels = ", ".join(
+            f"{md_text(outcomes[k].label)} {v:g}" for k, v in result["totals"].items()
+        )
+        lines.append(f"- {labelled(language, t['points'], labels)}")
     for flag_id in result["flags"]:
         flag = next(f for f in checklist.scoring.flags if f.id == flag_id)
-        lines.append(f"- ⚠ {flag.label}")
+        lines.append(f"- ⚠ {md_text(flag.label)}")
     if result["reasons"]:
         lines.append("")
-        lines.append("### Ce qui a compté" if fr else "### What counted")
+        lines.append(f"### {t['reasons']}")
         lines.append("")
         for reason in result["reasons"]:
             item = checklist.item(reason["item"])
             assert item is not None
-            answer = _answer_label(item, reason["value"], fr)
+            answer = md_text(_answer_label(item, reason["value"], t))
             if result["method"] == "tally":
                 gained = ", ".join(
-                    f"{outcomes[k].label} +{v:g}" for k, v in reason["points"].items()
+                    f"{md_text(outcomes[k].label)} +{v:g}" for k, v in reason["points"].items()
                 )
-                lines.append(f"- {item.label} → {answer}{colon} {gained}")
+                lines.append(f"- {labelled(language, f'{md_text(item.label)} → {answer}', gained)}")
             else:
-                lines.append(f"- {item.label} → {answer} (× {reason['weight']:g})")
+                lines.append(f"- {md_text(item.label)} → {answer} (× {reason['weight']:g})")
     lines.append("")
     return lines
 
 
-def _answer_label(item: Item, value: Answer, fr: bool) -> str:
-    return item.kind_rules.reason_text(item, value, {"yes": "oui" if fr else "yes"})
+def _answer_label(item: Item, value: Answer, t: Mapping[str, str]) -> str:
+    return item.kind_rules.reason_text(item, value, t)

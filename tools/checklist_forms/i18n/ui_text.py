@@ -1,141 +1,91 @@
-"""Interface words of the rendered checklists and the browser form, per language.
+"""Interface words of the rendered checklists and the browser form, by key.
 
-The handbook's own prose is translated through gettext; these few words belong to the
-engine, which has to render a checklist before any catalogue is loaded.
+The handbook's own prose is translated through Sphinx's catalogues; these words belong to
+the engine, which renders a checklist before any Sphinx catalogue is loaded. The keys are
+what the browser form (``data-ui``) and the renderers use; the English texts are the
+``checklist_forms`` gettext messages (see :mod:`checklist_forms.i18n.translate`).
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-UI: dict[str, dict[str, str]] = {
-    "fr": {
-        "checklist": "Checklist",
-        "version": "Version",
-        "audience": "Pour",
-        "required": "obligatoire",
-        "required_legend": "Les questions marquées « obligatoire » doivent avoir une réponse pour un formulaire final.",
-        "downloads": "Télécharger",
-        "schema": "le schéma JSON",
-        "blank_form": "le formulaire vierge",
-        "workbook": "le classeur Excel",
-        "level": "Niveau",
-        "anchor": "Comportement observé",
-        "unit": "Unité",
-        "choose": "— Choisir —",
-        "select_at_most": "au plus {n} choix",
-        "select_at_least": "au moins {n} choix",
-        "max_chars": "{n} caractères au plus",
-        "range": "entre {min} et {max}",
-        "min_only": "au moins {min}",
-        "max_only": "au plus {max}",
-        "shown_if": "À remplir si « {label} » : {value}.",
-        "shown_if_answered": "À remplir si « {label} » a une réponse.",
-        "yes": "oui",
-        "no": "non",
-        "note": "À savoir",
-        "outcomes": "Résultats possibles",
-        "no_js": "Sans JavaScript, cette checklist se lit et s'imprime ; pour la remplir en ligne et l'exporter, activez JavaScript ou téléchargez le formulaire vierge.",
-        # browser form
-        "progress": "{done} sur {total} réponses obligatoires",
-        "export": "Exporter (JSON)",
-        "import": "Importer un fichier",
-        "reset": "Tout effacer",
-        "print": "Imprimer",
-        "confirm_reset": "Effacer toutes les réponses de cette checklist ? Le brouillon enregistré dans ce navigateur sera supprimé.",
-        "draft_saved": "Brouillon enregistré dans ce navigateur.",
-        "draft_restored": "Brouillon restauré.",
-        "exported_final": "Formulaire complet exporté (statut « final »).",
-        "exported_draft": "Formulaire incomplet exporté comme brouillon (statut « draft »).",
-        "import_done": "Réponses importées.",
-        "import_not_json": "Ce fichier n'est pas un formulaire JSON lisible.",
-        "import_not_form": "Ce fichier n'est pas un formulaire de checklist.",
-        "import_other": "Ce fichier est un formulaire de la checklist « {id} », pas de celle-ci.",
-        "import_version": "Ce fichier est en version {version} ; cette page remplit la version {current}. Utilisez « checklist-forms migrate ».",
-        "import_unknown": "Réponse ignorée pour l'élément inconnu « {id} ».",
-        "import_bad_value": "Réponse ignorée pour « {id} » : sa valeur ne convient pas à cette question.",
-        "reset_done": "Toutes les réponses ont été effacées.",
-        "actions": "Actions sur la checklist",
-        "score": "Score",
-        "outcome": "Recommandation",
-        "flags": "Points d'attention",
-        "reasons": "Ce qui a compté",
-        "findings": "À relire (non-discrimination)",
-        "acknowledge": "J'ai relu, c'est justifié",
-        "colon": " : ",
-        "no_outcome": "aucune recommandation pour l'instant",
-        "rated": "{rated} / {total} critères notés",
-        "points": "Points",
-        "must_have": "Critère essentiel non atteint : {label} (niveau exigé {level})",
-        "finding": "{words} : critère « {criterion} » (Code du travail, art. {articles})",
-        "quote": "« {w} »",
-    },
-    "en": {
-        "checklist": "Checklist",
-        "version": "Version",
-        "audience": "For",
-        "required": "required",
-        "required_legend": "Questions marked “required” must be answered for a final form.",
-        "downloads": "Download",
-        "schema": "the JSON schema",
-        "blank_form": "the blank form",
-        "workbook": "the Excel workbook",
-        "level": "Level",
-        "anchor": "Observed behaviour",
-        "unit": "Unit",
-        "choose": "— Choose —",
-        "select_at_most": "at most {n} choices",
-        "select_at_least": "at least {n} choices",
-        "max_chars": "at most {n} characters",
-        "range": "between {min} and {max}",
-        "min_only": "at least {min}",
-        "max_only": "at most {max}",
-        "shown_if": "Fill in if “{label}”: {value}.",
-        "shown_if_answered": "Fill in if “{label}” is answered.",
-        "yes": "yes",
-        "no": "no",
-        "note": "Good to know",
-        "outcomes": "Possible outcomes",
-        "no_js": "Without JavaScript this checklist can be read and printed; to fill it online and export it, enable JavaScript or download the blank form.",
-        "progress": "{done} of {total} required answers",
-        "export": "Export (JSON)",
-        "import": "Import a file",
-        "reset": "Clear all",
-        "print": "Print",
-        "confirm_reset": "Clear every answer of this checklist? The draft saved in this browser will be deleted.",
-        "draft_saved": "Draft saved in this browser.",
-        "draft_restored": "Draft restored.",
-        "exported_final": "Complete form exported (status “final”).",
-        "exported_draft": "Incomplete form exported as a draft (status “draft”).",
-        "import_done": "Answers imported.",
-        "import_not_json": "This file is not a readable JSON form.",
-        "import_not_form": "This file is not a checklist form.",
-        "import_other": "This file is a form of the checklist “{id}”, not of this one.",
-        "import_version": "This file is version {version}; this page fills version {current}. Use “checklist-forms migrate”.",
-        "import_unknown": "Answer ignored for the unknown item “{id}”.",
-        "import_bad_value": "Answer ignored for “{id}”: its value does not fit this question.",
-        "reset_done": "Every answer has been cleared.",
-        "actions": "Checklist actions",
-        "score": "Score",
-        "outcome": "Recommendation",
-        "flags": "Points to watch",
-        "reasons": "What counted",
-        "findings": "To review (non-discrimination)",
-        "acknowledge": "Reviewed, it is justified",
-        "colon": ": ",
-        "no_outcome": "no recommendation yet",
-        "rated": "{rated} / {total} criteria rated",
-        "points": "Points",
-        "must_have": "Essential criterion not met: {label} (required level {level})",
-        "finding": "{words}: criterion “{criterion}” (French Labour Code, art. {articles})",
-        "quote": "“{w}”",
-    },
+from checklist_forms.i18n.translate import N_, translate_all
+
+MESSAGES: dict[str, str] = {
+    "checklist": N_("Checklist"),
+    "version": N_("Version"),
+    # Translators: before the audience of a checklist, as in "For: HR teams".
+    "audience": N_("For"),
+    "required": N_("required"),
+    "required_legend": N_("Questions marked “required” must be answered for a final form."),
+    "downloads": N_("Download"),
+    "schema": N_("the JSON schema"),
+    "blank_form": N_("the blank form"),
+    "workbook": N_("the Excel workbook"),
+    "level": N_("Level"),
+    "anchor": N_("Observed behaviour"),
+    "unit": N_("Unit"),
+    "choose": N_("— Choose —"),
+    "select_at_most": N_("at most {n} choices"),
+    "select_at_least": N_("at least {n} choices"),
+    "max_chars": N_("at most {n} characters"),
+    "range": N_("between {min} and {max}"),
+    "min_only": N_("at least {min}"),
+    "max_only": N_("at most {max}"),
+    "shown_if": N_("Fill in if “{label}”: {value}."),
+    "shown_if_answered": N_("Fill in if “{label}” is answered."),
+    "yes": N_("yes"),
+    "no": N_("no"),
+    "note": N_("Good to know"),
+    "outcomes": N_("Possible outcomes"),
+    "no_js": N_(
+        "Without JavaScript this checklist can be read and printed; to fill it online and export it, enable JavaScript or download the blank form."
+    ),
+    "progress": N_("{done} of {total} required answers"),
+    "export": N_("Export (JSON)"),
+    "import": N_("Import a file"),
+    "reset": N_("Clear all"),
+    "print": N_("Print"),
+    "confirm_reset": N_(
+        "Clear every answer of this checklist? The draft saved in this browser will be deleted."
+    ),
+    "draft_saved": N_("Draft saved in this browser."),
+    "draft_restored": N_("Draft restored."),
+    "exported_final": N_("Complete form exported (status “final”)."),
+    "exported_draft": N_("Incomplete form exported as a draft (status “draft”)."),
+    "import_done": N_("Answers imported."),
+    "import_not_json": N_("This file is not a readable JSON form."),
+    "import_not_form": N_("This file is not a checklist form."),
+    "import_other": N_("This file is a form of the checklist “{id}”, not of this one."),
+    "import_version": N_(
+        "This file is version {version}; this page fills version {current}. Use “checklist-forms migrate”."
+    ),
+    "import_unknown": N_("Answer ignored for the unknown item “{id}”."),
+    "import_bad_value": N_("Answer ignored for “{id}”: its value does not fit this question."),
+    "reset_done": N_("Every answer has been cleared."),
+    "actions": N_("Checklist actions"),
+    "score": N_("Score"),
+    "outcome": N_("Recommendation"),
+    "flags": N_("Points to watch"),
+    "reasons": N_("What counted"),
+    "findings": N_("To review (non-discrimination)"),
+    "acknowledge": N_("Reviewed, it is justified"),
+    # Translators: between a label and its value; French writes " : ".
+    "colon": N_(": "),
+    "no_outcome": N_("no recommendation yet"),
+    "rated": N_("{rated} / {total} criteria rated"),
+    "points": N_("Points"),
+    "must_have": N_("Essential criterion not met: {label} (required level {level})"),
+    "finding": N_("{words}: criterion “{criterion}” (French Labour Code, art. {articles})"),
+    # Translators: a quoted word; French writes « {w} ».
+    "quote": N_("“{w}”"),
 }
 
 
 def ui(language: str | None) -> dict[str, str]:
-    base = (language or "en").split("_")[0].split("-")[0]
-    return UI.get(base, UI["en"])
+    """Every interface word in ``language`` (English where no catalogue has it)."""
+    return translate_all(language, MESSAGES)
 
 
 def fmt(language: str | None, key: str, **values: Any) -> str:

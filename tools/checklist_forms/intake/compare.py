@@ -6,9 +6,22 @@ from typing import Any
 
 from checklist_forms.core.model import Checklist
 from checklist_forms.core.score import evaluate
+from checklist_forms.i18n.translate import N_, translate_all
 from checklist_forms.intake.forms import LoadedForm
 from checklist_forms.intake.report import cell
 from checklist_forms.intake.validate import Validator
+
+# The comparison's words, by key; English is the gettext message (i18n/locales/ has the rest).
+WORDS: dict[str, str] = {
+    "title": N_("{title} — comparison"),
+    "candidate": N_("Candidate"),
+    "score": N_("Score"),
+    "outcome": N_("Recommendation"),
+    "invalid": N_("(invalid form)"),
+    "must_have": N_(
+        "✗: essential criterion below the required level; these candidates rank after the others."
+    ),
+}
 
 
 class CompareError(Exception):
@@ -61,17 +74,17 @@ def compare_forms(
         )
     assert checklist is not None and checklist.scoring is not None
     outcomes = {o.id: o.label for o in checklist.scoring.outcomes}
-    fr = checklist.language == "fr"
+    w = translate_all(checklist.language, WORDS)
     rows.sort(key=_rank_key)
     rated = [i for i in checklist.answerable_items() if i.kind_rules.compared]
     head = [
         "#",
-        "Candidat" if fr else "Candidate",
-        "Score",
-        "Recommandation" if fr else "Recommendation",
+        w["candidate"],
+        w["score"],
+        w["outcome"],
     ]
     head += [i.label for i in rated]
-    lines = [f"# {checklist.title} — {'comparaison' if fr else 'comparison'}", ""]
+    lines = [f"# {w['title'].format(title=checklist.title)}", ""]
     lines.append("| " + " | ".join(cell(h) for h in head) + " |")
     lines.append("|" + " --- |" * len(head))
     for rank, row in enumerate(rows, 1):
@@ -82,7 +95,7 @@ def compare_forms(
             score = ", ".join(f"{outcomes[k]} {v:g}" for k, v in verdict["totals"].items())
         outcome = outcomes.get(verdict["outcome"], "—") if verdict["outcome"] else "—"
         if not row["valid"]:
-            outcome += " (formulaire invalide)" if fr else " (invalid form)"
+            outcome += f" {w['invalid']}"
         cells = [str(rank), row["name"], score, outcome]
         for item in rated:
             value = row["answers"].get(item.id)
@@ -91,10 +104,6 @@ def compare_forms(
         lines.append("| " + " | ".join(cell(c) for c in cells) + " |")
     lines.append("")
     if any(r["verdict"].get("must_have_failed") for r in rows):
-        lines.append(
-            "✗ : critère essentiel sous le niveau exigé ; ces candidatures sont classées après les autres."
-            if fr
-            else "✗: essential criterion below the required level; these candidates rank after the others."
-        )
+        lines.append(w["must_have"])
         lines.append("")
     return "\n".join(lines)

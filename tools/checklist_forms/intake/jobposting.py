@@ -12,6 +12,7 @@ refused with the form items to fill, never guessed.
 from __future__ import annotations
 
 import json
+import math
 from collections.abc import Mapping
 from functools import cache
 from html import escape as _escape
@@ -20,7 +21,9 @@ from typing import Any
 
 from jsonschema import Draft202012Validator, FormatChecker
 
+from checklist_forms.core.markup import md_block, md_text
 from checklist_forms.core.model import Answer, Checklist
+from checklist_forms.i18n.translate import N_, labelled, translate_all
 
 CHECKLIST_ID = "fiche-de-poste"
 SCHEMA_FILE = Path(__file__).parent.parent / "data" / "jobposting.schema.json"
@@ -43,65 +46,36 @@ EDUCATION = {
 COUNTRIES = {"france": "FR", "belgique": "BE", "belgium": "BE", "suisse": "CH", "switzerland": "CH",
              "luxembourg": "LU", "canada": "CA", "monaco": "MC"}  # fmt: skip
 
-WORDS: dict[str, dict[str, Any]] = {
-    "fr": {
-        "mission": "La mission",
-        "activities": "Vos activités",
-        "results": "Les résultats attendus",
-        "reporting": "Rattachement",
-        "conditions": "Conditions d'exercice",
-        "evenings": "Le poste demande d'intervenir certains soirs, week-ends ou jours fériés.",
-        "profile": "Profil recherché",
-        "knowledge": "Connaissances",
-        "know_how": "Savoir-faire",
-        "soft": "Savoir-être",
-        "education": "Diplôme",
-        "experience": "Expérience",
-        "months": "{n} mois minimum",
-        "salary": "Rémunération",
-        "salary_range": "{low} à {high} € brut par an",
-        "salary_from": "à partir de {low} € brut par an",
-        "salary_to": "jusqu'à {high} € brut par an",
-        "prospects": "Perspectives",
-        "practical": "En pratique",
-        "place": "Lieu",
-        "remote": {
-            "non": "sur site",
-            "partiel": "télétravail partiel",
-            "total": "télétravail complet",
-        },
-        "contract": "Contrat",
-        "posted": "Offre publiée le {date}",
-        "until": "candidatures jusqu'au {date}",
-        "reference": "Référence",
-    },
-    "en": {
-        "mission": "The role",
-        "activities": "What you will do",
-        "results": "Expected results",
-        "reporting": "Reporting line",
-        "conditions": "Working conditions",
-        "evenings": "The role involves some evenings, weekends or public holidays.",
-        "profile": "Who we are looking for",
-        "knowledge": "Knowledge",
-        "know_how": "Know-how",
-        "soft": "Soft skills",
-        "education": "Education",
-        "experience": "Experience",
-        "months": "at least {n} months",
-        "salary": "Salary",
-        "salary_range": "€{low} to €{high} gross a year",
-        "salary_from": "from €{low} gross a year",
-        "salary_to": "up to €{high} gross a year",
-        "prospects": "Prospects",
-        "practical": "Practical details",
-        "place": "Location",
-        "remote": {"non": "on site", "partiel": "partly remote", "total": "fully remote"},
-        "contract": "Contract",
-        "posted": "Posted on {date}",
-        "until": "applications until {date}",
-        "reference": "Reference",
-    },
+# The job ad's words, by key; English is the gettext message (i18n/locales/ has the rest).
+WORDS: dict[str, str] = {
+    "mission": N_("The role"),
+    "activities": N_("What you will do"),
+    "results": N_("Expected results"),
+    "reporting": N_("Reporting line"),
+    "conditions": N_("Working conditions"),
+    "evenings": N_("The role involves some evenings, weekends or public holidays."),
+    "profile": N_("Who we are looking for"),
+    "knowledge": N_("Knowledge"),
+    "know_how": N_("Know-how"),
+    "soft": N_("Soft skills"),
+    "education": N_("Education"),
+    "experience": N_("Experience"),
+    "months": N_("at least {n} months"),
+    "salary": N_("Salary"),
+    "salary_range": N_("€{low} to €{high} gross a year"),
+    "salary_from": N_("from €{low} gross a year"),
+    "salary_to": N_("up to €{high} gross a year"),
+    "prospects": N_("Prospects"),
+    "practical": N_("Practical details"),
+    "place": N_("Location"),
+    # The answers of the "teletravail" item.
+    "remote_non": N_("on site"),
+    "remote_partiel": N_("partly remote"),
+    "remote_total": N_("fully remote"),
+    "contract": N_("Contract"),
+    "posted": N_("Posted on {date}"),
+    "until": N_("applications until {date}"),
+    "reference": N_("Reference"),
 }
 
 
@@ -134,7 +108,13 @@ def _number(answers: Mapping[str, Answer], key: str) -> float | None:
     value = answers.get(key)
     if isinstance(value, bool) or not isinstance(value, int | float) or value <= 0:
         return None
-    return int(value) if float(value).is_integer() else float(value)
+    try:
+        number = float(value)
+    except OverflowError:  # a 400-digit integer: no salary, and no float, holds it
+        return None
+    if not math.isfinite(number):
+        return None
+    return int(number) if number.is_integer() else number
 
 
 def _country(value: str) -> str:
@@ -167,11 +147,28 @@ def missing_items(checklist: Checklist, answers: Mapping[str, Answer]) -> list[t
     return out
 
 
+def _unusable_numbers(checklist: Checklist, answers: Mapping[str, Answer]) -> list[tuple[str, str]]:
+    """Number answers no float holds (a schema without a maximum accepts 10**400)."""
+    out = []
+    for item_id in ("salaire-min", "salaire-max", "experience-mois"):
+        value = answers.get(item_id)
+        item = checklist.item(item_id)
+        if item is None or isinstance(value, bool) or not isinstance(value, int | float):
+            continue
+        try:
+            finite = math.isfinite(float(value))
+        except OverflowError:
+            finite = False
+        if not finite:
+            out.append((item.id, item.label))
+    return out
+
+
 def _sections(
     checklist: Checklist, answers: Mapping[str, Answer]
 ) -> list[tuple[str, list[str], bool]]:
     """The ad's sections: (heading, paragraphs or list items, is_list)."""
-    w = WORDS.get(checklist.language, WORDS["en"])
+    w = translate_all(checklist.language, WORDS)
     out: list[tuple[str, list[str], bool]] = []
 
     def add(heading: str, key: str, as_list: bool = False) -> None:
@@ -200,27 +197,15 @@ def _sections(
     for key, label in (("competences-savoirs", "knowledge"), ("competences-savoir-faire", "know_how"),
                        ("competences-savoir-etre", "soft")):  # fmt: skip
         if _text(answers, key):
-            profile.append(
-                f"{w[label]} : {_text(answers, key)}"
-                if checklist.language == "fr"
-                else f"{w[label]}: {_text(answers, key)}"
-            )
+            profile.append(labelled(checklist.language, w[label], _text(answers, key)))
     diploma = checklist.item("diplome")
     if diploma is not None and answers.get("diplome"):
         label = diploma.choice_label(answers.get("diplome")) or ""
-        profile.append(
-            f"{w['education']} : {label}"
-            if checklist.language == "fr"
-            else f"{w['education']}: {label}"
-        )
+        profile.append(labelled(checklist.language, w["education"], label))
     months = _number(answers, "experience-mois")
     if months:
         text = w["months"].format(n=f"{months:g}")
-        profile.append(
-            f"{w['experience']} : {text}"
-            if checklist.language == "fr"
-            else f"{w['experience']}: {text}"
-        )
+        profile.append(labelled(checklist.language, w["experience"], text))
     if profile:
         out.append((w["profile"], profile, True))
     low, high = _number(answers, "salaire-min"), _number(answers, "salaire-max")
@@ -243,18 +228,13 @@ def _sections(
 
 
 def _practical(checklist: Checklist, answers: Mapping[str, Answer]) -> list[str]:
-    w = WORDS.get(checklist.language, WORDS["en"])
-    fr = checklist.language == "fr"
-    sep = " : " if fr else ": "
+    w = translate_all(checklist.language, WORDS)
     out = []
     place = ", ".join(p for p in (_text(answers, "lieu-ville"), _text(answers, "pays")) if p)
-    remote = (
-        w["remote"].get(str(answers.get("teletravail")), "")
-        if isinstance(w["remote"], dict)
-        else ""
-    )
+    remote = w.get(f"remote_{answers.get('teletravail')}", "")
     if place or remote:
-        out.append(f"{w['place']}{sep}{place}{' (' + remote + ')' if remote and place else remote}")
+        where = f"{place}{' (' + remote + ')' if remote and place else remote}"
+        out.append(labelled(checklist.language, w["place"], where))
     contract = checklist.item("type-contrat")
     time = checklist.item("temps-travail")
     parts = [
@@ -263,13 +243,13 @@ def _practical(checklist: Checklist, answers: Mapping[str, Answer]) -> list[str]
         if i is not None and answers.get(i.id)
     ]
     if parts:
-        out.append(f"{w['contract']}{sep}{', '.join(p for p in parts if p)}")
+        out.append(labelled(checklist.language, w["contract"], ", ".join(p for p in parts if p)))
     dates = [w["posted"].format(date=_text(answers, "date-publication"))]
     if _text(answers, "date-limite"):
         dates.append(w["until"].format(date=_text(answers, "date-limite")))
     out.append(", ".join(dates))
     if _text(answers, "reference"):
-        out.append(f"{w['reference']}{sep}{_text(answers, 'reference')}")
+        out.append(labelled(checklist.language, w["reference"], _text(answers, "reference")))
     return out
 
 
@@ -294,6 +274,10 @@ def build_jobposting(checklist: Checklist, answers: Mapping[str, Answer]) -> dic
     if missing:
         names = ", ".join(f"{item_id} ({label})" for item_id, label in missing)
         raise JobPostingError(f"fill these items before publishing: {names}", missing)
+    unusable = _unusable_numbers(checklist, answers)
+    if unusable:
+        names = ", ".join(f"{item_id} ({label})" for item_id, label in unusable)
+        raise JobPostingError(f"these numbers are too large to publish: {names}", unusable)
     country = _country(_text(answers, "pays"))
     posting: dict[str, Any] = {
         "@context": "https://schema.org/",
@@ -381,19 +365,31 @@ def to_jsonld(posting: Mapping[str, Any]) -> str:
 
 
 def to_markdown(checklist: Checklist, answers: Mapping[str, Answer]) -> str:
-    lines = [f"# {_text(answers, 'intitule')}", "", f"**{_text(answers, 'employeur')}**", ""]
+    """The ad as Markdown; every answer is escaped, so only the headings and lists are markup."""
+    title, employer = _text(answers, "intitule"), _text(answers, "employeur")
+    lines = [f"# {_one_line(title)}", "", f"**{_one_line(employer)}**", ""]
     for heading, paragraphs, as_list in _sections(checklist, answers):
-        lines += [f"## {heading}", ""]
-        lines += [f"- {p}" for p in paragraphs] if as_list else [p + "\n" for p in paragraphs]
+        lines += [f"## {_one_line(heading)}", ""]
+        lines += (
+            [f"- {_one_line(p)}" for p in paragraphs]
+            if as_list
+            else [md_block(p) + "\n" for p in paragraphs]
+        )
         lines.append("")
-    w = WORDS.get(checklist.language, WORDS["en"])
-    lines += [f"## {w['practical']}", ""] + [f"- {p}" for p in _practical(checklist, answers)]
+    w = translate_all(checklist.language, WORDS)
+    lines += [f"## {w['practical']}", ""]
+    lines += [f"- {_one_line(p)}" for p in _practical(checklist, answers)]
     return "\n".join(line.rstrip() for line in lines).strip() + "\n"
+
+
+def _one_line(text: str) -> str:
+    """A heading or list entry: escaped, and kept on its line (a newline would end it)."""
+    return md_text(" ".join(text.split()))
 
 
 def to_html(checklist: Checklist, answers: Mapping[str, Answer], posting: Mapping[str, Any]) -> str:
     """A standalone job ad page with its JSON-LD, ready to publish."""
-    w = WORDS.get(checklist.language, WORDS["en"])
+    w = translate_all(checklist.language, WORDS)
     # No "<" at all inside the script element, whatever the answers contain: JSON allows
     # the \u003c escape, and the page can then hold no "</script" or "<!--" by accident.
     data = to_jsonld(posting).replace("<", "\\u003c")

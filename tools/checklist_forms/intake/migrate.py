@@ -9,6 +9,7 @@ migrated form is complete for the target version.
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 from typing import Any
 
@@ -51,6 +52,9 @@ def rename_map(target: Checklist, since_version: str) -> dict[str, str]:
 
 def _fits(item: Item, value: Answer) -> str | None:
     """Why the target item cannot hold this value, or None when it can."""
+    if isinstance(value, float) and not math.isfinite(value):
+        # 1e400 reads as infinity, which JSON cannot write back: never carry it.
+        return "the number is too large for a form (it reads as infinity)"
     validator = Draft202012Validator(answer_schema(item), format_checker=FormatChecker())
     errors = list(validator.iter_errors(value))
     if not errors:

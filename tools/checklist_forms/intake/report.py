@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from typing import Any
 
+from checklist_forms.core.markup import md_cell, md_code, md_text
 from checklist_forms.core.model import Checklist, Item
+from checklist_forms.i18n.translate import N_, labelled, translate_all
 from checklist_forms.i18n.ui_text import ui
 from checklist_forms.intake.validate import Result
 
@@ -14,44 +16,40 @@ def _answer_text(item: Item, value: Any, language: str) -> str:
 
 
 def cell(text: str) -> str:
-    """Text made safe for one Markdown table cell."""
-    return text.replace("\\", "\\\\").replace("|", "\\|").replace("\n", "<br>")
+    """Text made safe for one Markdown table cell (no HTML, no Markdown, no column break)."""
+    return md_cell(text)
 
 
-WORDS = {
-    "fr": {
-        "status": "Statut",
-        "answers": "Réponses",
-        "question": "Question",
-        "answer": "Réponse",
-        "missing": "Il manque pour un formulaire final",
-        "complete": "Toutes les réponses obligatoires sont données.",
-        "errors": "Erreurs",
-        "hidden": "(masquée : sa condition n'est pas remplie)",
-    },
-    "en": {
-        "status": "Status",
-        "answers": "Answers",
-        "question": "Question",
-        "answer": "Answer",
-        "missing": "Missing for a final form",
-        "complete": "Every required answer is given.",
-        "errors": "Errors",
-        "hidden": "(hidden: its condition does not hold)",
-    },
+# The report's words, by key; English is the gettext message (i18n/locales/ has the rest).
+WORDS: dict[str, str] = {
+    "status": N_("Status"),
+    "answers": N_("Answers"),
+    "question": N_("Question"),
+    "answer": N_("Answer"),
+    "missing": N_("Missing for a final form"),
+    "complete": N_("Every required answer is given."),
+    "errors": N_("Errors"),
+    "hidden": N_("(hidden: its condition does not hold)"),
+    "checklist": N_("Checklist"),
+    "guard": N_("Non-discrimination guard"),
+    "guard_help": N_(
+        "These words may target a protected criterion; re-read them. Once checked, a justified "
+        'finding is acknowledged by adding `"item:rule"` to the form\'s `acknowledged` list.'
+    ),
+    "acknowledged": N_("(acknowledged)"),
 }
 
 
 def render_report(
     checklist: Checklist, form: dict[str, Any], result: Result, extra: list[str] | None = None
 ) -> str:
-    language = checklist.language if checklist.language in WORDS else "en"
-    w = WORDS[language]
+    language = checklist.language
+    w = translate_all(language, WORDS)
     answers = form.get("answers") if isinstance(form.get("answers"), dict) else {}
     assert isinstance(answers, dict)
-    lines = [f"# {checklist.title} (v{checklist.version})", ""]
-    lines.append(f"- {w['status']}{' :' if language == 'fr' else ':'} {form.get('status', '—')}")
-    lines.append(f"- Checklist{' :' if language == 'fr' else ':'} `{checklist.id}`")
+    lines = [f"# {md_text(checklist.title)} (v{md_text(checklist.version)})", ""]
+    lines.append(f"- {labelled(language, w['status'], md_text(str(form.get('status', '—'))))}")
+    lines.append(f"- {labelled(language, w['checklist'], md_code(checklist.id))}")
     lines.append("")
     if extra:
         lines.extend(extra)
@@ -60,15 +58,11 @@ def render_report(
         lines.append(f"## {w['errors']}")
         lines.append("")
         for issue in result.errors:
-            where = f"`{issue.item}` ({issue.label})" if issue.item else "form"
-            lines.append(
-                f"- {where}: {issue.message}"
-                if language == "en"
-                else f"- {where} : {issue.message}"
-            )
+            where = f"{md_code(issue.item)} ({md_text(issue.label)})" if issue.item else "form"
+            lines.append(f"- {labelled(language, where, md_text(issue.message))}")
         lines.append("")
     for section in checklist.sections:
-        lines.append(f"## {section.title}")
+        lines.append(f"## {md_text(section.title)}")
         lines.append("")
         lines.append(f"| {w['question']} | {w['answer']} |")
         lines.append("| --- | --- |")
@@ -81,28 +75,21 @@ def render_report(
             lines.append(f"| {cell(item.label)} | {cell(text)} |")
         lines.append("")
     if result.findings:
-        fr = language == "fr"
-        lines.append("## Non-discrimination" if fr else "## Non-discrimination guard")
+        lines.append(f"## {w['guard']}")
         lines.append("")
-        lines.append(
-            "Ces formulations peuvent viser un critère protégé ; relisez-les. Une fois vérifiée, "
-            'une remarque justifiée s\'acquitte en ajoutant `"élément:règle"` à la liste `acknowledged` du formulaire.'
-            if fr
-            else "These words may target a protected criterion; re-read them. Once checked, a justified "
-            'finding is acknowledged by adding `"item:rule"` to the form\'s `acknowledged` list.'
-        )
+        lines.append(w["guard_help"])
         lines.append("")
         for finding in result.findings:
-            state = (" (vu)" if fr else " (acknowledged)") if finding.acknowledged else ""
-            lines.append(
-                f"- `{finding.key}` {cell(finding.label)}{' :' if fr else ':'} {finding.message(language)}{state}"
-            )
+            state = f" {w['acknowledged']}" if finding.acknowledged else ""
+            where = f"{md_code(finding.key)} {cell(finding.label)}"
+            message = md_text(finding.message(language))
+            lines.append(f"- {labelled(language, where, message)}{state}")
         lines.append("")
     missing = checklist.missing_for_final(answers)
     lines.append(f"## {w['missing']}")
     lines.append("")
     if missing:
-        lines.extend(f"- `{item.id}` — {item.label}" for item in missing)
+        lines.extend(f"- {md_code(item.id)} — {md_text(item.label)}" for item in missing)
     else:
         lines.append(w["complete"])
     return "\n".join(lines).rstrip() + "\n"

@@ -18,6 +18,7 @@ from jsonschema import Draft202012Validator, FormatChecker
 from jsonschema.exceptions import ValidationError
 
 from checklist_forms.core.guard import Finding, screen
+from checklist_forms.core.limits import MAX_JSON_DEPTH, depth_over
 from checklist_forms.core.model import Checklist, Item, checklist_from_dict
 from checklist_forms.core.schema import HINTS
 from checklist_forms.intake.catalogue import Catalogue, CatalogueError, Entry
@@ -102,8 +103,15 @@ class Validator:
         self._fast: dict[str, Any] = {}
 
     def resolve(self, form: LoadedForm) -> tuple[Entry, Draft202012Validator, Checklist]:
-        """Find the schema a form names; unusable forms raise :class:`FormError`."""
+        """Find the schema a form names; unusable forms raise :class:`FormError`.
+
+        Every command starts here, so this is also where a form nested deeper than any
+        checklist form can be is refused, before a validator recurses into it.
+        """
         data = form.data
+        too_deep = depth_over(data)
+        if too_deep is not None:
+            raise FormError(form.path, _depth_message(too_deep))
         checklist_id = data.get("checklist")
         version = data.get("version")
         if not isinstance(checklist_id, str) or not checklist_id:
@@ -157,6 +165,16 @@ class Validator:
             )
             result.findings = screen(checklist, answers, acks)
         return result
+
+
+def _depth_message(path: list[str | int]) -> str:
+    if len(path) > 1 and path[0] == "answers":
+        where = f"the answer to item {str(path[1])!r}"
+    elif path:
+        where = f"the value of key {str(path[0])!r}"
+    else:
+        where = "the form"
+    return f"{where} is nested more than {MAX_JSON_DEPTH} levels deep; no checklist form is"
 
 
 def _issues(

@@ -3,11 +3,7 @@
 from __future__ import annotations
 
 import io
-import json
-import re
-import unicodedata
 import warnings
-import zipfile
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -16,11 +12,21 @@ from typing import Any
 from openpyxl import Workbook, load_workbook
 from openpyxl.worksheet.worksheet import Worksheet
 
+from checklist_forms.core.folding import fold_loose as _fold
 from checklist_forms.core.kinds import Unusable
 from checklist_forms.core.kinds.cells import shorten
+from checklist_forms.core.limits import MAX_WORKBOOK_BYTES
 from checklist_forms.core.model import Answer, Checklist, Item
 from checklist_forms.intake.forms import FormError, LoadedForm, read_input
 from checklist_forms.intake.validate import Validator
+from checklist_forms.intake.workbook_guard import (
+    NOT_XLSX,
+    cell_problem,
+    check_archive,
+    check_sheet,
+    formula_rows,
+    meta_json,
+)
 from checklist_forms.publish.workbook_writer import (
     COL,
     HEADER_ROW,
@@ -31,19 +37,7 @@ from checklist_forms.publish.workbook_writer import (
     choice_map,
 )
 
-# Limits on what a workbook may unpack to: a hostile .xlsx is refused before it is read.
-MAX_BYTES = 20 * 1024 * 1024
-MAX_UNPACKED = 200 * 1024 * 1024
-
 Resolver = Callable[[str, str, str], Checklist | None]
-
-
-def _fold(text: str) -> str:
-    """Case, accents, dashes and spacing do not matter when matching a typed answer."""
-    text = unicodedata.normalize("NFKD", text)
-    text = "".join(ch for ch in text if not unicodedata.combining(ch))
-    text = re.sub(r"[\u2010-\u2015\u2212]", "-", text)
-    return re.sub(r"\s+", " ", text).strip().casefold()
 
 
 @dataclass(frozen=True)
@@ -93,31 +87,19 @@ def _parse(item: Item, value: Any, matcher: _Matcher) -> Answer:
     return item.kind_rules.parse_cell(item, value, matcher)
 
 
-def _load(path: Path) -> Workbook:
+def _load(path: Path) -> tuple[Workbook, bytes]:
     """Open a workbook from a copy of its bytes: the file itself is never written."""
-    raw = read_input(path, "workbook", MAX_BYTES)
-    not_xlsx = "not an Excel workbook (.xlsx); save it from your spreadsheet as .xlsx"
-    if not zipfile.is_zipfile(io.BytesIO(raw)):
-        raise FormError(path, not_xlsx)
-    try:
-        with zipfile.ZipFile(io.BytesIO(raw)) as archive:
-            unpacked = sum(info.file_size for info in archive.infolist())
-            names = set(archive.namelist())
-    except (zipfile.BadZipFile, OSError, ValueError):
-        raise FormError(path, not_xlsx) from None
-    if "xl/workbook.xml" not in names:
-        raise FormError(path, not_xlsx)
-    if unpacked > MAX_UNPACKED:
-        raise FormError(path, "workbook unpacks to more than 200 MB; it cannot be a checklist")
+    raw = read_input(path, "workbook", MAX_WORKBOOK_BYTES)
+    check_archive(path, raw)
     try:
         with warnings.catch_warnings():
             # Files saved by Excel carry extensions openpyxl announces it drops on save;
             # nothing is saved here.
             warnings.simplefilter("ignore")
-            return load_workbook(io.BytesIO(raw), data_only=True, keep_links=False)
+            return load_workbook(io.BytesIO(raw), data_only=True, keep_links=False), raw
     except Exception as exc:  # a damaged file can fail anywhere in the parser
         reason = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
-        raise FormError(path, f"{not_xlsx} ({shorten(reason, 80)})") from None
+        raise FormError(path, f"{NOT_XLSX} ({shorten(reason, 80)})") from None
 
 
 @dataclass(frozen=True)
@@ -136,6 +118,7 @@ def _read_meta(path: Path, wb: Workbook) -> tuple[dict[str, Any], list[_MetaRow]
             f"no {META_SHEET} sheet: this workbook was not made by `checklist-forms xlsx` "
             "(or its hidden sheet was deleted)",
         )
+    check_sheet(path, meta)
     header: dict[str, Any] = {}
     rows: list[_MetaRow] = []
     problems: list[str] = []
@@ -162,10 +145,7 @@ def _read_meta(path: Path, wb: Workbook) -> tuple[dict[str, Any], list[_MetaRow]
             continue
         mapping: dict[str, Answer] = {}
         if isinstance(raw, str) and raw:
-            try:
-                loaded = json.loads(raw)
-            except ValueError:
-                loaded = None
+            loaded = meta_json(raw)
             if isinstance(loaded, dict):
                 mapping = {str(k): v for k, v in loaded.items()}
             else:
@@ -229,7 +209,7 @@ def read_workbook(path: Path, resolve: Checklist | Resolver) -> tuple[dict[str, 
     no cell was unusable, otherwise ``draft``. Raises :class:`FormError` (one line) when
     the file is not an ``.xlsx``, has no ``_meta`` sheet or names an unknown checklist.
     """
-    wb = _load(path)
+    wb, raw = _load(path)
     try:
         header, meta_rows, problems = _read_meta(path, wb)
         checklist_id, version, language = (
@@ -241,9 +221,11 @@ def read_workbook(path: Path, resolve: Checklist | Resolver) -> tuple[dict[str, 
         ws = _answer_sheet(wb, header)
         if ws is None:
             raise FormError(path, "the sheet holding the answers is missing")
+        check_sheet(path, ws)
         answers = checklist.blank_answers()
         ids_column = _ids_column(ws)
         column = COL["answer"]
+        formulas = formula_rows(raw, ws.title, column)
         for entry in meta_rows:
             item = checklist.item(entry.item)
             if item is not None and not item.answerable:
@@ -262,7 +244,13 @@ def read_workbook(path: Path, resolve: Checklist | Resolver) -> tuple[dict[str, 
                     problems.append(f"{item.id}: its row is no longer in the sheet; left blank")
                     continue
                 row = moved
-            value = ws.cell(row=row, column=column).value
+            cell = ws.cell(row=row, column=column)
+            value = cell.value
+            problem = cell_problem(value, cell.data_type, row in formulas)
+            if problem is not None:
+                answers[item.id] = item.blank()
+                problems.append(f"row {row} ({item.id}): {problem}")
+                continue
             matcher = _matcher(item, entry.answers, language)
             try:
                 answers[item.id] = _parse(item, value, matcher)

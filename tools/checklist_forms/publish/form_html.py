@@ -17,7 +17,9 @@ from typing import Any
 
 from checklist_forms.core.guard import ENGLISH_WORDS, FRENCH_WORDS, GUARD, rules
 from checklist_forms.core.model import Checklist, Choice, Condition, Item
+from checklist_forms.core.numbers import number_text as _num
 from checklist_forms.core.score import max_value
+from checklist_forms.core.wording import condition_sentence
 from checklist_forms.i18n.ui_text import ui
 
 
@@ -35,12 +37,6 @@ def _attr(value: Any) -> str:
         value if isinstance(value, str) else json.dumps(value, ensure_ascii=False, sort_keys=True),
         quote=True,
     )
-
-
-def _num(value: float | None) -> str:
-    if value is None:
-        return ""
-    return str(int(value)) if float(value).is_integer() else str(value)
 
 
 class _Renderer:
@@ -83,15 +79,11 @@ class _Renderer:
         )
         meta = f"{escape(t['version'])} {escape(c.version)}"
         if c.audience:
-            meta += (
-                f" · {escape(t['audience'])} : {escape(c.audience)}"
-                if c.language == "fr"
-                else (f" · {escape(t['audience'])}: {escape(c.audience)}")
-            )
+            meta += f" · {escape(t['audience'])}{escape(t['colon'])}{escape(c.audience)}"
         out.append(f'<p class="checklist-meta">{meta}</p>')
         if c.intro:
             out.append(f'<p class="checklist-intro">{escape(c.intro)}</p>')
-        sep = " : " if c.language == "fr" else ": "
+        sep = t["colon"]
         downloads = [
             f'<a class="checklist-download" href="{_attr(self.links.schema)}" download>{escape(t["schema"])}</a>',
             f'<a class="checklist-download" href="{_attr(self.links.form)}" download>{escape(t["blank_form"])}</a>',
@@ -235,18 +227,7 @@ class _Renderer:
         return ""
 
     def _condition_text(self, condition: Condition) -> str:
-        target = self.c.item(condition.item)
-        label = target.label if target else condition.item
-        if condition.answered is not None:
-            return self.t["shown_if_answered"].format(label=label)
-        values = condition.any_of if condition.any_of is not None else (condition.equals,)
-        shown = []
-        for value in values:
-            if isinstance(value, bool):
-                shown.append(self.t["yes"] if value else self.t["no"])
-            else:
-                shown.append((target.choice_label(value) if target else None) or str(value))
-        return self.t["shown_if"].format(label=label, value=" / ".join(shown))
+        return condition_sentence(self.c, condition, self.t)
 
     def item(self, item: Item) -> str:
         kind = item.kind

@@ -24,6 +24,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
+import openpyxl
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Protection, Side
 from openpyxl.utils import get_column_letter
@@ -32,9 +33,11 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 from openpyxl.writer.excel import ExcelWriter
 
-from checklist_forms.core.kinds.cells import number_text, shorten
+from checklist_forms.core.kinds.cells import shorten
 from checklist_forms.core.model import Answer, Checklist, Condition, Item
-from checklist_forms.i18n.ui_text import fmt
+from checklist_forms.core.wording import condition_sentence
+from checklist_forms.i18n.translate import N_, translate_all
+from checklist_forms.i18n.ui_text import fmt, ui
 
 META_SHEET = "_meta"
 LISTS_SHEET = "_lists"
@@ -60,101 +63,56 @@ HEADER_ROW = 6
 ROW_LINE_HEIGHT = 15.0
 MAX_ROW = 1_048_576  # rows of an Excel sheet
 
-
-TEXT: dict[str, dict[str, str]] = {
-    "fr": {
-        "section": "Section",
-        "id": "Identifiant",
-        "question": "Question",
-        "help": "Aide",
-        "required": "Obligatoire",
-        "answer": "Réponse",
-        "allowed": "Réponses possibles",
-        "yes": "Oui",
-        "no": "Non",
-        "version": "Version {version} — checklist « {id} »",
-        "audience": "Pour : {audience}",
-        "how": (
-            "Comment remplir : répondez dans la colonne « Réponse » (cellules jaunes), de "
-            "préférence avec les listes déroulantes. Les questions en gras sont obligatoires "
-            "pour un formulaire final. Plusieurs choix : séparez-les par « ; ». Dates : "
-            "AAAA-MM-JJ ou JJ/MM/AAAA. Les autres cellules sont protégées, sans mot de passe, "
-            "pour éviter de déplacer les lignes ; ne renommez pas et ne supprimez pas les "
-            "feuilles cachées. Le classeur rempli se convertit en formulaire JSON avec "
-            "« checklist-forms import »."
-        ),
-        "note": "À savoir",
-        "checkbox": "Oui ou Non (vide = Non).",
-        "single": "Une réponse parmi la liste.",
-        "multi": "Une ou plusieurs réponses parmi : {labels}. Pour en donner plusieurs, séparez-les par « ; » (par exemple « {example} »).",
-        "text": "Texte libre, {n} caractères au plus.",
-        "text_multiline": "Texte libre sur plusieurs lignes (Alt+Entrée), {n} caractères au plus.",
-        "number": "Un nombre",
-        "whole": "Un nombre entier",
-        "range": "entre {min} et {max}",
-        "min_only": "au moins {min}",
-        "max_only": "au plus {max}",
-        "step": "par pas de {step}",
-        "comma": "La virgule décimale est acceptée.",
-        "rating": "Un niveau parmi :",
-        "date": "Une date : AAAA-MM-JJ ou JJ/MM/AAAA.",
-        "at_least": "au moins {n} choix",
-        "at_most": "au plus {n} choix",
-        "error_title": "Réponse non prévue",
-        "error_list": "Choisissez une réponse dans la liste.",
-        "error_number": "Entrez {what}.",
-        "error_date": "Entrez une date (AAAA-MM-JJ ou JJ/MM/AAAA).",
-        "error_text": "{n} caractères au plus.",
-    },
-    "en": {
-        "section": "Section",
-        "id": "Id",
-        "question": "Question",
-        "help": "Help",
-        "required": "Required",
-        "answer": "Answer",
-        "allowed": "Allowed answers",
-        "yes": "Yes",
-        "no": "No",
-        "version": "Version {version} — checklist “{id}”",
-        "audience": "For: {audience}",
-        "how": (
-            "How to fill: answer in the “Answer” column (yellow cells), preferably with the "
-            "drop-down lists. Questions in bold are required for a final form. Several "
-            "choices: separate them with “;”. Dates: YYYY-MM-DD or DD/MM/YYYY. The other "
-            "cells are protected, without a password, so rows are not moved by accident; do "
-            "not rename or delete the hidden sheets. The filled workbook converts to a JSON "
-            "form with “checklist-forms import”."
-        ),
-        "note": "Good to know",
-        "checkbox": "Yes or No (empty = No).",
-        "single": "One answer from the list.",
-        "multi": "One or more answers among: {labels}. To give several, separate them with “;” (for example “{example}”).",
-        "text": "Free text, at most {n} characters.",
-        "text_multiline": "Free text on several lines (Alt+Enter), at most {n} characters.",
-        "number": "A number",
-        "whole": "A whole number",
-        "range": "between {min} and {max}",
-        "min_only": "at least {min}",
-        "max_only": "at most {max}",
-        "step": "in steps of {step}",
-        "comma": "A decimal comma is accepted.",
-        "rating": "One level among:",
-        "date": "A date: YYYY-MM-DD or DD/MM/YYYY.",
-        "at_least": "at least {n} choices",
-        "at_most": "at most {n} choices",
-        "error_title": "Unexpected answer",
-        "error_list": "Choose an answer from the list.",
-        "error_number": "Enter {what}.",
-        "error_date": "Enter a date (YYYY-MM-DD or DD/MM/YYYY).",
-        "error_text": "At most {n} characters.",
-    },
+# The workbook's words, by key; English is the gettext message (i18n/locales/ has the rest).
+TEXT: dict[str, str] = {
+    "section": N_("Section"),
+    "id": N_("Id"),
+    "question": N_("Question"),
+    "help": N_("Help"),
+    "required": N_("Required"),
+    "answer": N_("Answer"),
+    "allowed": N_("Allowed answers"),
+    "yes": N_("Yes"),
+    "no": N_("No"),
+    "version": N_("Version {version} — checklist “{id}”"),
+    "audience": N_("For: {audience}"),
+    "how": N_(
+        "How to fill: answer in the “Answer” column (yellow cells), preferably with the "
+        "drop-down lists. Questions in bold are required for a final form. Several "
+        "choices: separate them with “;”. Dates: YYYY-MM-DD or DD/MM/YYYY. The other "
+        "cells are protected, without a password, so rows are not moved by accident; do "
+        "not rename or delete the hidden sheets. The filled workbook converts to a JSON "
+        "form with “checklist-forms import”."
+    ),
+    "note": N_("Good to know"),
+    "checkbox": N_("Yes or No (empty = No)."),
+    "single": N_("One answer from the list."),
+    "multi": N_(
+        "One or more answers among: {labels}. To give several, separate them with “;” (for example “{example}”)."
+    ),
+    "text": N_("Free text, at most {n} characters."),
+    "text_multiline": N_("Free text on several lines (Alt+Enter), at most {n} characters."),
+    "number": N_("A number"),
+    "whole": N_("A whole number"),
+    "range": N_("between {min} and {max}"),
+    "min_only": N_("at least {min}"),
+    "max_only": N_("at most {max}"),
+    "step": N_("in steps of {step}"),
+    "comma": N_("A decimal comma is accepted."),
+    "rating": N_("One level among:"),
+    "date": N_("A date: YYYY-MM-DD or DD/MM/YYYY."),
+    "at_least": N_("at least {n} choices"),
+    "at_most": N_("at most {n} choices"),
+    "error_title": N_("Unexpected answer"),
+    "error_list": N_("Choose an answer from the list."),
+    "error_number": N_("Enter {what}."),
+    "error_date": N_("Enter a date (YYYY-MM-DD or DD/MM/YYYY)."),
+    "error_text": N_("At most {n} characters."),
 }
 
 
 def _texts(language: str) -> dict[str, str]:
-    base = (language or "en").split("_")[0].split("-")[0]
-    return TEXT.get(base, TEXT["en"])
+    return translate_all(language, TEXT)
 
 
 # --------------------------------------------------------------------------- writing
@@ -190,25 +148,20 @@ def choice_map(item: Item, language: str) -> dict[str, Answer]:
 
 
 def _condition_text(checklist: Checklist, condition: Condition) -> str:
-    target = checklist.item(condition.item)
-    label = target.label if target else condition.item
+    """The page's sentence, naming each value by the drop-down entry to pick (Oui, "4 — …")."""
     language = checklist.language
-    if condition.answered is not None:
-        return fmt(language, "shown_if_answered", label=label)
-    values = condition.any_of if condition.any_of is not None else (condition.equals,)
     t = _texts(language)
-    shown = []
-    for value in values:
-        if isinstance(value, bool):
-            shown.append(t["yes"] if value else t["no"])
-            continue
-        text = None
-        if target is not None:
-            for entry, stands_for in choice_map(target, language).items():
-                if stands_for == value and not isinstance(stands_for, bool):
-                    text = entry
-        shown.append(text or (number_text(value) if isinstance(value, int | float) else str(value)))
-    return fmt(language, "shown_if", label=label, value=" / ".join(shown))
+
+    def entry(target: Item, value: Answer) -> str | None:
+        found = [
+            e
+            for e, v in choice_map(target, language).items()
+            if v == value and not isinstance(v, bool)
+        ]
+        return found[-1] if found else None
+
+    words = {**ui(language), "yes": t["yes"], "no": t["no"]}
+    return condition_sentence(checklist, condition, words, entry)
 
 
 def allowed_text(item: Item, language: str) -> str:
@@ -387,8 +340,33 @@ def _fill_meta(meta: Worksheet, checklist: Checklist, title: str, rows: list[_Ro
             )
 
 
+def _as_text_cells(ws: Worksheet) -> None:
+    """Store every text as a string cell: nothing a checklist says is ever a formula.
+
+    openpyxl turns any text starting with "=" into a live formula (a label such as
+    ``=HYPERLINK("http://…")`` would be a link in every copy); the workbook holds no
+    formula of its own, so every text cell is marked as plain text, which Excel and
+    LibreOffice show literally.
+    """
+    # The cells that exist, not iter_rows(), which would create the empty ones (and
+    # change the bytes of the file).
+    for cell in ws._cells.values():
+        if isinstance(cell.value, str):
+            cell.data_type = "s"
+
+
+class WorkbookWriterError(RuntimeError):
+    """openpyxl is set up in a way that would make the bytes depend on the machine."""
+
+
 def build_workbook(checklist: Checklist) -> bytes:
     """A fillable ``.xlsx`` for one checklist, byte-for-byte reproducible."""
+    if openpyxl.LXML:
+        raise WorkbookWriterError(
+            "openpyxl was imported with lxml before checklist_forms set OPENPYXL_LXML=False; "
+            "import checklist_forms first (or set OPENPYXL_LXML=False) so workbooks are "
+            "the same on every machine"
+        )
     wb = Workbook()
     ws = wb.active
     assert isinstance(ws, Worksheet)
@@ -399,6 +377,8 @@ def build_workbook(checklist: Checklist) -> bytes:
 
     rows = _fill_sheet(ws, lists, checklist)
     _fill_meta(meta, checklist, title, rows)
+    for sheet in (ws, lists, meta):
+        _as_text_cells(sheet)
 
     # Light protection, no password: answer cells stay editable, the layout does not move
     # by accident; anyone can lift it (Review > Unprotect sheet) if they must.

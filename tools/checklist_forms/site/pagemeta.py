@@ -17,19 +17,19 @@ from docutils import nodes
 from sphinx.application import Sphinx
 from sphinx.util import logging
 
+from checklist_forms.i18n.translate import N_, labelled, translate_all
+
 logger = logging.getLogger(__name__)
 REQUIRED = ("owner", "last_reviewed", "review_every_months", "description")
-WORDS = {
-    "fr": {
-        "owner": "Responsable de la page",
-        "reviewed": "Dernière relecture",
-        "overdue": "Cette page devait être relue avant le {due} : certaines informations peuvent avoir vieilli. Signalez-le ou proposez une mise à jour.",
-    },
-    "en": {
-        "owner": "Page owner",
-        "reviewed": "Last reviewed",
-        "overdue": "This page was due for review by {due}: some information may be out of date. Report it or propose an update.",
-    },
+# The banner's words, by key; English is the gettext message (i18n/locales/ has the rest).
+WORDS: dict[str, str] = {
+    "owner": N_("Page owner"),
+    "reviewed": N_("Last reviewed"),
+    "overdue": N_(
+        "This page was due for review by {due}: some information may be out of date. Report it or propose an update."
+    ),
+    # Translators: a review date from {day}, {month} and {year} (numbers). French: 31/12/2025.
+    "date": N_("{year}-{month:02d}-{day:02d}"),
 }
 
 
@@ -112,30 +112,29 @@ def warn_metadata(app: Sphinx, doctree: nodes.document) -> None:
         logger.warning(problem, type="handbook", subtype="metadata", location=(docname, 1))
 
 
+def _day(words: dict[str, str], day: dt.date) -> str:
+    return words["date"].format(day=day.day, month=day.month, year=day.year)
+
+
 def add_banner(
     app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: Any
 ) -> None:
     if doctree is None or "body" not in context:
         return
     meta = app.env.metadata.get(pagename, {})
-    language = (app.config.language or "en").split("_")[0]
-    words = WORDS.get(language, WORDS["en"])
+    language = app.config.language or "en"
+    words = translate_all(language, WORDS)
     reviewed = _date(meta.get("last_reviewed"))
     due = due_date(meta)
-    date_format = "%d/%m/%Y" if language == "fr" else "%Y-%m-%d"
     parts = []
     if meta.get("owner"):
-        parts.append(
-            f"{words['owner']}{' :' if language == 'fr' else ':'} {escape(str(meta['owner']))}"
-        )
+        parts.append(labelled(language, words["owner"], escape(str(meta["owner"]))))
     if reviewed:
-        parts.append(
-            f"{words['reviewed']}{' :' if language == 'fr' else ':'} {reviewed.strftime(date_format)}"
-        )
+        parts.append(labelled(language, words["reviewed"], _day(words, reviewed)))
     footer = f'<p class="page-meta">{" · ".join(parts)}</p>' if parts else ""
     banner = ""
     if due is not None and today(app) > due:
-        text = escape(words["overdue"].format(due=due.strftime(date_format)))
+        text = escape(words["overdue"].format(due=_day(words, due)))
         banner = f'<div class="review-overdue" role="note">{text}</div>'
     context["body"] = banner + context["body"] + footer
 

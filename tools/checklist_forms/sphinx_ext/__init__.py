@@ -20,7 +20,6 @@ from __future__ import annotations
 import gc
 import hashlib
 import json
-import shutil
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -29,10 +28,8 @@ from typing import Any
 from docutils import nodes
 from sphinx.application import Sphinx
 from sphinx.config import Config
-from sphinx.util import logging
 
 from checklist_forms import __version__
-from checklist_forms.core.model import checklist_from_dict
 from checklist_forms.publish.tree import (
     archived_fingerprints,
     render_tree,
@@ -45,16 +42,14 @@ from checklist_forms.sphinx_ext.catalogue import (
     CatalogueTransform,
     outdated_catalogues,
 )
-from checklist_forms.sphinx_ext.collect import collect_checklists
 from checklist_forms.sphinx_ext.directive import ChecklistDirective
 from checklist_forms.sphinx_ext.domain import ChecklistDomain, check_duplicates
+from checklist_forms.sphinx_ext.log import warn
 from checklist_forms.sphinx_ext.render import FallbackChecklists, HTMLChecklists
 
-logger = logging.getLogger(__name__)
 STATIC = Path(__file__).parent / "static"
-ASSETS = ("checklist.css", "checklist.js")
 # Bump when the stored data changes shape, so old pickled environments are rebuilt.
-ENV_VERSION = 2
+ENV_VERSION = 3
 
 
 def base_url(config: Config) -> str:
@@ -64,12 +59,12 @@ def base_url(config: Config) -> str:
 def check_config(app: Sphinx, config: Config) -> None:
     url = base_url(config)
     if not url.startswith(("https://", "http://")):
-        logger.warning(
+        warn(
+            None,
+            "config",
             "checklist_base_url (or html_baseurl) must be the absolute URL of the published "
             f"site, such as https://example.org/handbook/, not {url!r}; schema $id values "
             "would not be absolute",
-            type="checklist",
-            subtype="config",
         )
 
 
@@ -88,30 +83,59 @@ def check_versions(app: Sphinx, env: Any) -> None:
         return
     published = archived_fingerprints(folder)
     domain = env.get_domain("checklist")
-    for checklist_id, records in sorted(domain.records.items()):
-        record = records[0]
-        checklist = checklist_from_dict(json.loads(record["definition"]))
+    assert isinstance(domain, ChecklistDomain)
+    for checklist_id, registrations in domain.by_id().items():
+        first = registrations[0]
+        checklist = first.checklist()
         before = published.get((checklist.id, checklist.version))
         if before is not None and before != structure_fingerprint(checklist):
-            logger.warning(
+            warn(
+                (first.docname, first.lineno),
+                "version_not_bumped",
                 f"checklist {checklist_id!r} changed its structure (ids, kinds, choices, required "
                 f"items or conditions) but keeps version {checklist.version}, which is already "
                 "published: raise :version: so forms filled against it keep validating",
-                type="checklist",
-                subtype="version_not_bumped",
-                location=(record["docname"], record["lineno"]),
             )
 
 
-def add_assets(app: Sphinx) -> None:
+def static_files(suffix: str) -> list[str]:
+    """The extension's own stylesheets or scripts, by name.
+
+    Every file of the static folder is served, whatever its name: deferred scripts run in
+    the order of their tags, which is this (alphabetical) order.
+    """
+    return sorted(p.name for p in STATIC.iterdir() if p.is_file() and p.suffix == suffix)
+
+
+def add_static_folder(app: Sphinx, config: Config) -> None:
+    """Serve ``static/`` as part of ``html_static_path``, which only HTML builders read.
+
+    Sphinx then copies the files before it writes the pages and tags them with
+    ``?v=<checksum of the content>``, so a browser never keeps a stale copy after a deploy
+    (a query string of our own would be refused: Sphinx adds its own). Added when the
+    configuration is read, before the saved environment's configuration is compared with
+    it, so an unchanged project does not report "the configuration has changed".
+    """
+    if str(STATIC) not in config.html_static_path:
+        config.html_static_path.append(str(STATIC))
+
+
+def add_stylesheets(app: Sphinx) -> None:
+    """On every page: the stylesheet also draws MyST task lists and the print layout."""
     if app.builder.format != "html":
         return
-    # Through html_static_path, Sphinx copies the assets before it writes the pages and
-    # links them with a ?v=<checksum> query, so a deploy never leaves a stale copy cached.
-    if str(STATIC) not in app.config.html_static_path:
-        app.config.html_static_path = [*app.config.html_static_path, str(STATIC)]
-    app.add_css_file("checklist.css")
-    app.add_js_file("checklist.js", loading_method="defer")
+    for name in static_files(".css"):
+        app.add_css_file(name)
+
+
+def add_scripts(
+    app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: Any
+) -> None:
+    """The scripts only on pages that hold a checklist: the others have nothing to run."""
+    if doctree is None or next(doctree.findall(cl_nodes.checklist_html), None) is None:
+        return
+    for name in static_files(".js"):
+        app.add_js_file(name, loading_method="defer")
 
 
 def export_forms(app: Sphinx, exception: BaseException | None) -> None:
@@ -127,7 +151,7 @@ def export_forms(app: Sphinx, exception: BaseException | None) -> None:
     archive = archive_dir(app)
     archive_index = archive / "index.json" if archive is not None else None
     inputs = [
-        sorted((cid, [r["definition"] for r in recs]) for cid, recs in domain.records.items()),
+        [(cid, [r.definition for r in regs]) for cid, regs in domain.by_id().items()],
         base_url(app.config),
         app.config.checklist_workbooks,
         archive_index.read_text(encoding="utf-8")
@@ -142,7 +166,6 @@ def export_forms(app: Sphinx, exception: BaseException | None) -> None:
         and stamp.is_file()
         and stamp.read_text() == key
     ):
-        _copy_assets(app)
         return
     with _site_heap_frozen():
         files = render_tree(
@@ -155,7 +178,6 @@ def export_forms(app: Sphinx, exception: BaseException | None) -> None:
             write_tree(target, files)
     stamp.parent.mkdir(parents=True, exist_ok=True)
     stamp.write_text(key)
-    _copy_assets(app)
 
 
 @contextmanager
@@ -177,14 +199,6 @@ def _site_heap_frozen() -> Iterator[None]:
         yield
     finally:
         gc.unfreeze()
-
-
-def _copy_assets(app: Sphinx) -> None:
-    if app.builder.format == "html":
-        static = Path(app.outdir) / "_static"
-        static.mkdir(parents=True, exist_ok=True)
-        for name in ASSETS:
-            shutil.copyfile(STATIC / name, static / name)
 
 
 def _skip(self: Any, node: nodes.Element) -> None:
@@ -224,8 +238,9 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.add_post_transform(FallbackChecklists)
     app.add_post_transform(CatalogueTransform)
     app.connect("config-inited", check_config)
-    app.connect("builder-inited", add_assets)
-    app.connect("doctree-read", collect_checklists)
+    app.connect("config-inited", add_static_folder)
+    app.connect("builder-inited", add_stylesheets)
+    app.connect("html-page-context", add_scripts)
     app.connect("env-check-consistency", check_duplicates)
     app.connect("env-check-consistency", check_versions)
     app.connect("env-get-outdated", outdated_catalogues)

@@ -17,29 +17,21 @@ from sphinx.util.docutils import SphinxDirective
 from sphinx.util.osutil import relative_uri
 
 from checklist_forms.core.paths import form_path, schema_path, workbook_path
+from checklist_forms.i18n.translate import N_, translator
 from checklist_forms.sphinx_ext import elements as cl_nodes
 from checklist_forms.sphinx_ext.compat import builder_of
 from checklist_forms.sphinx_ext.domain import ChecklistDomain
 
-HEADERS = {
-    "fr": ("Checklist", "À quoi elle sert", "Pour qui", "Téléchargements"),
-    "en": ("Checklist", "What it is for", "For whom", "Downloads"),
-}
-LINKS = {
-    "fr": ("schéma JSON", "formulaire vierge", "classeur Excel", "page imprimable"),
-    "en": ("JSON schema", "blank form", "Excel workbook", "printable page"),
-}
+# English is the gettext message; i18n/locales/ has the other languages.
+HEADERS = (N_("Checklist"), N_("What it is for"), N_("For whom"), N_("Downloads"))
+LINKS = (N_("JSON schema"), N_("blank form"), N_("Excel workbook"), N_("printable page"))
 
 
 class CatalogueDirective(SphinxDirective):
     has_content = False
 
     def run(self) -> list[nodes.Node]:
-        domain = self.env.get_domain("checklist")
-        assert isinstance(domain, ChecklistDomain)
-        docs = domain.data.setdefault("catalogue_docs", [])
-        if self.env.docname not in docs:
-            docs.append(self.env.docname)
+        # The domain notes the page when it processes the doctree (process_doc).
         node = cl_nodes.checklist_catalogue("")
         self.set_source_info(node)
         return [node]
@@ -51,7 +43,8 @@ def outdated_catalogues(
     if not (added or changed or removed):
         return []
     domain = env.get_domain("checklist")
-    return [d for d in domain.data.get("catalogue_docs", []) if d in env.found_docs]
+    assert isinstance(domain, ChecklistDomain)
+    return [d for d in sorted(domain.catalogues) if d in env.found_docs]
 
 
 class CatalogueTransform(SphinxPostTransform):
@@ -62,9 +55,9 @@ class CatalogueTransform(SphinxPostTransform):
             node.replace_self(self.table())
 
     def table(self) -> nodes.table:
-        language = (self.config.language or "en").split("_")[0]
-        headers = HEADERS.get(language, HEADERS["en"])
-        words = LINKS.get(language, LINKS["en"])
+        translate = translator(self.config.language).gettext
+        headers = tuple(translate(header) for header in HEADERS)
+        words = tuple(translate(word) for word in LINKS)
         builder = builder_of(self)
         here_doc = self.env.docname
         here = builder.get_target_uri(here_doc)

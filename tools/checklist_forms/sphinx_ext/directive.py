@@ -12,14 +12,12 @@ from typing import Any, ClassVar
 
 from docutils import nodes
 from docutils.parsers.rst import directives
-from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 
 from checklist_forms.core.definition import Problem, build_checklist
 from checklist_forms.core.texts import iter_texts
 from checklist_forms.sphinx_ext import elements as cl_nodes
-
-logger = logging.getLogger(__name__)
+from checklist_forms.sphinx_ext.log import warn
 
 KNOWN_OPTIONS = ("version", "title", "audience", "guard")
 
@@ -74,12 +72,7 @@ class ChecklistDirective(SphinxDirective):
         )
         problems.extend(more)
         for problem in problems:
-            logger.warning(
-                problem.message,
-                type="checklist",
-                subtype=problem.subtype,
-                location=(self.env.docname, self._line_of(problem)),
-            )
+            warn((self.env.docname, self._line_of(problem)), problem.subtype, problem.message)
         if checklist is None:
             return []
         definition = checklist.to_dict()

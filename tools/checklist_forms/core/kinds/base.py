@@ -9,6 +9,7 @@ read back from a newer export): any answer, shown as typed, worth no points.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Mapping
 from typing import Any
 
@@ -28,10 +29,18 @@ def is_blank(value: Answer) -> bool:
 
 
 def number(value: Answer) -> float | None:
-    """A JSON number as a float; booleans are not numbers here."""
+    """A finite JSON number as a float, else None; booleans are not numbers here.
+
+    A form may hold 1e400 or a 400-digit integer: validation refuses it, but a report is
+    still written for such a form, so a number no float can hold counts as no answer.
+    """
     if isinstance(value, bool) or not isinstance(value, int | float):
         return None
-    return float(value)
+    try:
+        result = float(value)
+    except OverflowError:
+        return None
+    return result if math.isfinite(result) else None
 
 
 class Kind:

@@ -8,7 +8,7 @@ from typing import Any
 from checklist_forms.core.kinds.base import Words
 from checklist_forms.core.kinds.cells import Matcher, Unusable, as_text, show
 from checklist_forms.core.kinds.choices import ChoiceKind, choice
-from checklist_forms.core.model import Answer, Item, is_answered
+from checklist_forms.core.model import Answer, Item, is_answered, same_value
 
 # How a workbook cell lists several choices.
 SEPARATOR = " ; "
@@ -103,5 +103,8 @@ class MultiChoice(ChoiceKind):
     def carry(self, item: Item, value: Answer) -> tuple[Answer, list[Answer]]:
         if not isinstance(value, list):
             return value, []
-        allowed = {c.value for c in item.choices}
-        return [v for v in value if v in allowed], [v for v in value if v not in allowed]
+        # Compared one by one, not through a set: a hostile form can hold lists or objects
+        # among its choices, which no set can.
+        allowed = [c.value for c in item.choices]
+        kept = [v for v in value if any(same_value(v, a) for a in allowed)]
+        return kept, [v for v in value if not any(same_value(v, a) for a in allowed)]

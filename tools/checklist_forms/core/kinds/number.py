@@ -8,8 +8,9 @@ import re
 from typing import Any
 
 from checklist_forms.core.kinds.base import Kind, Words
-from checklist_forms.core.kinds.cells import Matcher, Unusable, number_text, shorten, show
+from checklist_forms.core.kinds.cells import Matcher, Unusable, shorten, show
 from checklist_forms.core.model import Answer, Item
+from checklist_forms.core.numbers import number_text
 
 ANSWER_RANGE_MAX = 1e15  # numbers without bounds: any value a person would type
 _NUMBER = re.compile(r"^[+-]?(\d+(\.\d*)?|\.\d+)$")
