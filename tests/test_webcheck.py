@@ -63,7 +63,9 @@ def test_server_compresses_text_like_github_pages(tmp_path: Path) -> None:
         with urllib.request.urlopen(server.url + "sub/") as response:
             assert response.headers["Content-Encoding"] is None
             assert b"sub" in response.read()
-        request = urllib.request.Request(server.url + "logo.png", headers={"Accept-Encoding": "gzip"})
+        request = urllib.request.Request(
+            server.url + "logo.png", headers={"Accept-Encoding": "gzip"}
+        )
         with urllib.request.urlopen(request) as response:
             assert response.headers["Content-Encoding"] is None
         try:

@@ -112,6 +112,12 @@ class _Renderer:
             for item in section.items:
                 out.append(self.item(item))
             out.append("</fieldset>")
+        # The form's own submit button exports the answers, like the toolbar's (a form
+        # needs one: WCAG H32); hidden until the script that exports is running.
+        out.append(
+            f'<p class="checklist-submit-row"><button type="submit" class="checklist-button '
+            f'checklist-submit" hidden>{escape(t["submit"])}</button></p>'
+        )
         out.append("</form>")
         if c.scoring is not None:
             # Filled by the script as answers change (score.evaluate's rules).

@@ -25,8 +25,12 @@ def _table(name: str, findings: Iterable[tools.Finding], site: list[pages.Page])
     kinds = {p.path: (p.type, p.language) for p in site}
     counts: Counter[tuple[str, str]] = Counter()
     for finding in findings:
-        counts[kinds.get(finding.page, ("other", "en" if finding.page.startswith("en/") else "fr"))] += 1
-    cells = [f"{t}/{lang}={counts[(t, lang)]}" for t in (*pages.TYPES, "other") for lang in ("fr", "en")]
+        counts[
+            kinds.get(finding.page, ("other", "en" if finding.page.startswith("en/") else "fr"))
+        ] += 1
+    cells = [
+        f"{t}/{lang}={counts[(t, lang)]}" for t in (*pages.TYPES, "other") for lang in ("fr", "en")
+    ]
     print(f"{name}: {sum(counts.values())} error(s): " + " ".join(cells))
 
 

@@ -34,7 +34,7 @@ class _Handler(http.server.BaseHTTPRequestHandler):
         self.root = root
         super().__init__(*args, **kwargs)
 
-    def log_message(self, format: str, *args: Any) -> None:  # noqa: A002
+    def log_message(self, format: str, *args: Any) -> None:
         """Quiet: the checkers print what matters."""
 
     def _file(self) -> Path | None:
@@ -68,10 +68,10 @@ class _Handler(http.server.BaseHTTPRequestHandler):
         if not head_only:
             self.wfile.write(body)
 
-    def do_GET(self) -> None:  # noqa: N802 (the standard library's name)
+    def do_GET(self) -> None:
         self._send(head_only=False)
 
-    def do_HEAD(self) -> None:  # noqa: N802
+    def do_HEAD(self) -> None:
         self._send(head_only=True)
 
 

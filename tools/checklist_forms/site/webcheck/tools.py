@@ -80,7 +80,9 @@ def pa11y(base_url: str, paths: list[str]) -> list[Finding]:
     for url, issues in results.items():
         for issue in issues:
             message = f"{issue.get('runner')} {issue.get('code')}: {issue.get('message')}"
-            findings.append(Finding(url.removeprefix(base_url), f"{message} [{issue.get('selector')}]"))
+            findings.append(
+                Finding(url.removeprefix(base_url), f"{message} [{issue.get('selector')}]")
+            )
     return findings
 
 
