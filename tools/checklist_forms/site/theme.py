@@ -6,12 +6,17 @@
   JavaScript: search engines are told not to index them (they also stay out of
   ``sitemap.xml`` through ``sitemap_excludes`` in docs/conf.py), and they get a meta
   description like every other page.
+- Sphinx draws Graphviz diagrams as SVG ``<object>`` elements whose description is
+  only fallback content, which assistive technologies do not read as the object's
+  name (axe ``object-alt``): the description becomes its ``aria-label``, with
+  ``role="img"``.
 - Template overrides for the theme's components live in ``templates/components/`` beside this file
   (the search form's submit button, the search button's name matching its text).
 """
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 
@@ -58,6 +63,29 @@ def robots(
     context["metatags"] = context.get("metatags", "") + "\n" + "\n".join(tags)
 
 
+# sphinx.ext.graphviz's SVG output: <object …class="graphviz">\n<p class="warning">ALT</p></object>
+_DIAGRAM = re.compile(
+    r'<object (data="[^"]*" type="image/svg\+xml" class="[^"]*graphviz[^"]*")>\n'
+    r'<p class="warning">([^<]*)</p></object>'
+)
+
+
+def _named_diagram(match: re.Match[str]) -> str:
+    attributes, alt = match.group(1), match.group(2)
+    return (
+        f'<object {attributes} role="img" aria-label="{alt}">\n'
+        f'<p class="warning">{alt}</p></object>'
+    )
+
+
+def name_diagrams(
+    app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: Any
+) -> None:
+    body = context.get("body")
+    if isinstance(body, str) and 'class="graphviz"' in body:
+        context["body"] = _DIAGRAM.sub(_named_diagram, body)
+
+
 def remove_theme_sources(app: Sphinx, exception: BaseException | None) -> None:
     if exception is not None or app.builder.format != "html":
         return
@@ -68,5 +96,6 @@ def remove_theme_sources(app: Sphinx, exception: BaseException | None) -> None:
 def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("config-inited", _templates)
     app.connect("html-page-context", robots)
+    app.connect("html-page-context", name_diagrams)
     app.connect("build-finished", remove_theme_sources)
     return {"version": "1", "parallel_read_safe": True, "parallel_write_safe": True}
