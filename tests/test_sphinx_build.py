@@ -75,6 +75,7 @@ def test_export_files(build_site: BuildSite) -> None:
     built = build_site({"index.md": ALL_KINDS})
     forms = built.forms()
     assert sorted(p.relative_to(forms).as_posix() for p in forms.rglob("*.json")) == [
+        "definition.schema.json",  # the definition language's schema, for editors
         "index.json",
         "toutes-sortes/1.2.0/form.json",
         "toutes-sortes/1.2.0/schema.json",

@@ -13,6 +13,10 @@ Add ``"checklist_forms.sphinx_ext"`` to ``extensions``. Configuration:
     The committed forms folder (one sub-folder per language). Versions published there
     but no longer defined stay published; a defined version whose structure differs from
     its published one is a ``checklist.version_not_bumped`` warning.
+
+HTML builds also publish the definition language's schema at
+``<site>/checklists/definition.schema.json`` (absolute ``$id`` from the base URL), for
+editors that check and complete a definition as it is typed.
 """
 
 from __future__ import annotations
@@ -30,6 +34,8 @@ from sphinx.application import Sphinx
 from sphinx.config import Config
 
 from checklist_forms import __version__
+from checklist_forms.core.definition import SCHEMA_NAME, published_schema
+from checklist_forms.core.schema import dumps
 from checklist_forms.publish.tree import (
     archived_fingerprints,
     render_tree,
@@ -201,6 +207,19 @@ def _site_heap_frozen() -> Iterator[None]:
         gc.unfreeze()
 
 
+def publish_definition_schema(app: Sphinx, exception: BaseException | None) -> None:
+    """The definition language's schema, at a stable URL of the site, for editors.
+
+    ``# yaml-language-server: $schema=<site>/checklists/definition.schema.json`` in a YAML
+    file lets an editor complete and check a checklist's body. HTML builders only.
+    """
+    if exception is not None or app.builder.format != "html":
+        return
+    forms = Path(app.outdir) / "checklists"
+    forms.mkdir(parents=True, exist_ok=True)
+    write_tree(forms, {SCHEMA_NAME: dumps(published_schema(base_url(app.config)))})
+
+
 def _skip(self: Any, node: nodes.Element) -> None:
     raise nodes.SkipNode
 
@@ -245,6 +264,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("env-check-consistency", check_versions)
     app.connect("env-get-outdated", outdated_catalogues)
     app.connect("build-finished", export_forms)
+    app.connect("build-finished", publish_definition_schema)
     return {
         "version": __version__,
         "env_version": ENV_VERSION,
