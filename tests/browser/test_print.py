@@ -63,10 +63,17 @@ def fill_draft(driver: Driver) -> dict[str, Any]:
     return dict(last)
 
 
-def print_pdf(driver: Driver, path: Path) -> tuple[str, list[tuple[int, int]]]:
+def print_pdf(driver: Driver, path: Path) -> tuple[str, list[tuple[int, int]], list[str]]:
+    """The printout's text and page sizes, and what of the page's chrome it shows."""
+    # page.pdf prints with the print media unless the screen is emulated; say it anyway,
+    # and go back to the screen, where the next page's toolbar must be seen.
     driver.page.emulate_media(media="print")
-    driver.page.pdf(path=str(path), format="A4", print_background=True)
-    return pdf_text(path)
+    try:
+        driver.page.pdf(path=str(path), format="A4", print_background=True)
+        shown = list(driver.page.evaluate(PRINTED_JS, CHROME))
+    finally:
+        driver.page.emulate_media(media="screen")
+    return (*pdf_text(path), shown)
 
 
 # What a reader of the printout does not need: the form's toolbar and downloads, the
@@ -81,8 +88,9 @@ PRINTED_JS = """selector => Array.from(document.querySelectorAll(selector))
 
 
 def check_printout(
-    driver: Driver, text: str, sizes: list[tuple[int, int]], last: dict[str, Any]
+    driver: Driver, printed: tuple[str, list[tuple[int, int]], list[str]], last: dict[str, Any]
 ) -> list[str]:
+    text, sizes, shown = printed
     problems = []
     name = driver.id
     if any(abs(w - A4[0]) > 2 or abs(h - A4[1]) > 2 for w, h in sizes):
@@ -98,7 +106,6 @@ def check_printout(
                 problems.append(f"{name}: the result line {flat(line)!r} is not printed")
     if flat(driver.ui["export"]) in text:
         problems.append(f"{name}: the toolbar is printed")
-    shown = driver.page.evaluate(PRINTED_JS, CHROME)  # the print media is on (print_pdf)
     if shown:
         problems.append(f"{name}: printed around the form: {shown}")
     return problems
@@ -115,6 +122,6 @@ def test_every_checklist_page_prints_whole(
         driver = open_checklist(entry)
         driver.page.evaluate("() => localStorage.clear()")
         last = fill_draft(driver)
-        text, sizes = print_pdf(driver, tmp_path / f"{language}-{entry['id']}.pdf")
-        problems += check_printout(driver, text, sizes, last)
+        printed = print_pdf(driver, tmp_path / f"{language}-{entry['id']}.pdf")
+        problems += check_printout(driver, printed, last)
     assert not problems, "\n".join(problems)
