@@ -12,10 +12,10 @@ Two methods, both described in the definition language (no Python per checklist)
   is essential (``must_have``) or required for a final form is rated; until then
   ``to_rate`` lists those still to rate, so no half-filled grid reads as a result.
 
-The browser form (``checklist.js``) implements the same rules; both are run on the same
-fixture forms in the tests and must agree exactly, so the arithmetic here is kept to
-operations that JavaScript performs identically (sums in item order, one division, and
-rounding to one decimal as ``floor(x * 10 + 0.5) / 10``).
+The browser form (``checklist-rules.js``) implements the same rules; both run the
+conformance cases (tests/conformance/) and the fixture forms and must agree exactly, so
+the arithmetic here is kept to operations that JavaScript performs identically (sums in
+item order, one division, and rounding to one decimal as ``floor(x * 10 + 0.5) / 10``).
 """
 
 from __future__ import annotations
