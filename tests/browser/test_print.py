@@ -17,7 +17,7 @@ from typing import Any
 import pytest
 from pypdf import PdfReader
 
-from .conftest import Driver, Site
+from .conftest import ROOT, Driver, Site
 
 pytestmark = pytest.mark.browser
 
@@ -37,8 +37,10 @@ LAST_JS = """root => {
 
 
 def flat(text: str) -> str:
-    """Text as compared: ligatures unfolded (ﬀ), any run of spaces or line breaks as one."""
-    return re.sub(r"\s+", " ", unicodedata.normalize("NFKC", text)).strip()
+    """Text as compared: ligatures unfolded (ﬀ), any run of spaces or line breaks as one,
+    and a word broken at its hyphen at the end of a printed line ("in-\\nhouse") whole."""
+    spaced = re.sub(r"\s+", " ", unicodedata.normalize("NFKC", text)).strip()
+    return spaced.replace("- ", "-")
 
 
 def pdf_text(path: Path) -> tuple[str, list[tuple[int, int]]]:
@@ -125,3 +127,72 @@ def test_every_checklist_page_prints_whole(
         printed = print_pdf(driver, tmp_path / f"{language}-{entry['id']}.pdf")
         problems += check_printout(driver, printed, last)
     assert not problems, "\n".join(problems)
+
+
+# The page's own heading and the handbook text before the form, as the page shows them.
+AROUND_JS = """root => {
+  const h1 = document.querySelector('article h1');
+  const before = Array.from(document.querySelectorAll('article p'))
+    .filter((p) => !root.contains(p) && (p.compareDocumentPosition(root) & Node.DOCUMENT_POSITION_FOLLOWING));
+  return [h1.firstChild.textContent, before.length ? before[0].textContent : null];
+}"""
+
+
+@pytest.mark.parametrize("language", ["fr", "en"])
+def test_print_button_prints_the_form_alone(
+    site: Site, open_checklist: Any, tmp_path: Path, language: str
+) -> None:
+    entry = next(e for e in site.checklists(language) if e["id"] == "grille-entretien")
+    driver = open_checklist(entry)
+    driver.page.evaluate("() => localStorage.clear()")
+    last = fill_draft(driver)
+    heading, prose = (flat(x) if x else None for x in driver.root.evaluate(AROUND_JS))
+    assert heading and prose, "the page has no heading or text before the form"
+    # The print dialog is the one thing replaced: headless Chromium has none to open.
+    driver.page.evaluate(
+        "() => { window.__printed = 0; window.print = () => { window.__printed += 1; }; }"
+    )
+    driver.button("print").click()
+    assert driver.page.evaluate("() => window.__printed") == 1
+
+    alone = print_pdf(driver, tmp_path / "alone.pdf")
+    assert check_printout(driver, alone, last) == []
+    text = alone[0]
+    assert flat(driver.root.locator(".checklist-title").inner_text()) in text
+    assert prose not in text and heading not in text.replace(
+        flat(driver.root.locator(".checklist-title").inner_text()), ""
+    )
+
+    # Once the browser has printed, a print from its menu holds the page's text again.
+    driver.page.evaluate("() => dispatchEvent(new Event('afterprint'))")
+    whole = print_pdf(driver, tmp_path / "whole.pdf")
+    assert check_printout(driver, whole, last) == []
+    assert prose in whole[0] and heading in whole[0]
+    assert (
+        driver.page.evaluate(
+            "() => document.querySelectorAll('.checklist-print-path, .checklist-print-target').length"
+        )
+        == 0
+    )
+
+
+def test_printed_interview_grid_result_in_french(
+    site: Site, open_checklist: Any, tmp_path: Path
+) -> None:
+    """The result on paper: a French score and the thresholds; a draft says it is one."""
+    entry = next(e for e in site.checklists("fr") if e["id"] == "grille-entretien")
+    driver = open_checklist(entry)
+    driver.page.evaluate("() => localStorage.clear()")
+    fill_draft(driver)
+    text, _, _ = print_pdf(driver, tmp_path / "grille.pdf")
+    assert "Évaluation incomplète" not in text and "Brouillon" not in text
+    assert re.search(r"Score : \d+(,\d)? / 100 \(\d+ / 10 critères notés\)", text), text[-1500:]
+    assert "Seuils : À retenir à partir de 75 · Second entretien à partir de 55" in text
+
+    # Chloé's grid: three criteria rated of ten, four required ones left.
+    chloe = ROOT / "tests" / "data" / "scoring" / "grille-chloe-brouillon.json"
+    driver.import_file("chloe.json", chloe.read_bytes())
+    text, _, _ = print_pdf(driver, tmp_path / "chloe.pdf")
+    assert "Brouillon Recommandation : Évaluation incomplète" in text
+    assert "Reste à noter : Autonomie et sens des responsabilités, Curiosité et veille" in text
+    assert "Score : — (3 / 10 critères notés)" in text
