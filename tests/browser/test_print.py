@@ -81,7 +81,7 @@ def print_pdf(driver: Driver, path: Path) -> tuple[str, list[tuple[int, int]], l
 # What a reader of the printout does not need: the form's toolbar and downloads, the
 # theme's header, sidebars, footers and "back to top" button.
 CHROME = (
-    ".checklist-toolbar, .checklist-downloads, .checklist-status, .bd-header, .bd-header-article,"
+    ".checklist-toolbar, .checklist-submit, .checklist-downloads, .checklist-status, .bd-header, .bd-header-article,"
     " .bd-sidebar-primary, .bd-sidebar-secondary, .bd-footer, .bd-article-footer,"
     " .prev-next-footer, #pst-back-to-top, .skip-link"
 )
