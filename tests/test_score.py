@@ -57,10 +57,37 @@ def test_interview_grid_must_have_overrides_score() -> None:
     )
 
 
-def test_draft_grid_scores_what_is_rated() -> None:
-    # diplomatie 3×3 + redaction 3×4 + jugement 3×3 = 30 out of 36 -> 83.3
+def test_half_rated_grid_is_an_incomplete_evaluation() -> None:
+    # Three of ten criteria rated (the three essential ones): 83.3 on what is rated would
+    # read as a result; four required criteria are still to rate, so there is none yet.
     result = verdict("grille-chloe-brouillon.json")
-    assert (result["score"], result["outcome"], result["rated"]) == (83.3, "retenir", 3)
+    assert (result["score"], result["outcome"], result["rated"], result["complete"]) == (
+        None,
+        None,
+        3,
+        False,
+    )
+    assert result["to_rate"] == ["autonomie", "curiosite", "outils-reseaux", "gestion-crise"]
+
+
+def test_empty_grid_is_incomplete_not_failed() -> None:
+    """A blank interview grid used to read « Critère essentiel non atteint »."""
+    validator = Validator(Catalogue.load(ROOT / "checklists"))
+    for language in ("fr", "en"):
+        path = ROOT / f"checklists/{language}/grille-entretien/1.0.0/form.json"
+        form = load_form(path)
+        _, _, checklist = validator.resolve(form)
+        result = evaluate(checklist, form.data["answers"])
+        assert result is not None
+        assert (result["outcome"], result["score"], result["complete"]) == (None, None, False)
+        assert result["must_have_failed"] == []
+        assert len(result["to_rate"]) == 7
+
+
+def test_complete_grid_says_so() -> None:
+    for name in ("grille-alice.json", "grille-bruno.json"):
+        result = verdict(name)
+        assert (result["complete"], result["to_rate"]) == (True, [])
 
 
 def test_choose_profile_tally_and_outsourcing_flag() -> None:
@@ -108,23 +135,90 @@ def test_report_shows_outcome_and_reasons(capsys: pytest.CaptureFixture[str]) ->
     assert "+5" in out
 
 
-def test_compare_ranks_candidates(capsys: pytest.CaptureFixture[str]) -> None:
-    files = [
-        str(FIXTURES / n)
-        for n in ("grille-bruno.json", "grille-chloe-brouillon.json", "grille-alice.json")
-    ]
+def test_compare_ranks_candidates(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    # Chloé's grid, finished: the four criteria left (weight 2 each) rated 4: 30+32 out of 36+32 -> 91.2
+    chloe = json.loads((FIXTURES / "grille-chloe-brouillon.json").read_text(encoding="utf-8"))
+    chloe["answers"].update(
+        {"autonomie": 4, "curiosite": 4, "outils-reseaux": 4, "gestion-crise": 4}
+    )
+    (tmp_path / "chloe.json").write_text(json.dumps(chloe), encoding="utf-8")
+    files = [str(FIXTURES / "grille-bruno.json"), str(tmp_path / "chloe.json")]
+    files.append(str(FIXTURES / "grille-alice.json"))
     assert main(["compare", *files]) == 0
     rows = [
         line
         for line in capsys.readouterr().out.splitlines()
         if line.startswith("| ") and line[2].isdigit()
     ]
-    # Chloé (83.3) before Alice (76.3); Bruno fails a must-have and comes last whatever his score.
-    assert [row.split(" | ")[1] for row in rows] == ["Chloé Durand", "Alice Martin", "Bruno Petit"]
+    # Chloé (91.2) before Alice (76.3); Bruno fails a must-have and comes last whatever his score.
+    assert [row.split(" | ")[1] for row in rows] == [
+        "Chloé Durand (brouillon)",
+        "Alice Martin",
+        "Bruno Petit",
+    ]
+    assert rows[0].split(" | ")[2] == "91,2"
     assert "2 ✗" in rows[2]
+
+
+def test_compare_puts_incomplete_drafts_last(capsys: pytest.CaptureFixture[str]) -> None:
+    files = [
+        str(FIXTURES / n)
+        for n in ("grille-bruno.json", "grille-chloe-brouillon.json", "grille-alice.json")
+    ]
+    assert main(["compare", *files]) == 0
+    out = capsys.readouterr().out
+    rows = [line.split(" | ") for line in out.splitlines() if line[:3] in ("| 1", "| 2", "| 3")]
+    # Alice (76.3) first, Bruno (essential criterion failed) next, Chloé's draft last.
+    assert [(r[1], r[2], r[3]) for r in rows] == [
+        ("Alice Martin", "76,3", "À retenir"),
+        ("Bruno Petit", "68,8", "Critère essentiel non atteint"),
+        ("Chloé Durand (brouillon)", "—", "Évaluation incomplète"),
+    ]
+    assert "Seuils : À retenir à partir de 75 · Second entretien à partir de 55" in out
 
 
 def test_compare_refuses_mixed_checklists(capsys: pytest.CaptureFixture[str]) -> None:
     files = [str(FIXTURES / "grille-alice.json"), str(FIXTURES / "profil-stage.json")]
     assert main(["compare", *files]) == 2
     assert "the others of" in capsys.readouterr().err
+
+
+def test_report_of_a_draft_says_incomplete(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["report", str(FIXTURES / "grille-chloe-brouillon.json")]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("# Grille d’entretien (v1.0.0) (brouillon)\n")
+    assert "## Résultat (brouillon)" in out
+    assert "- Recommandation : **Évaluation incomplète**" in out
+    assert "- Reste à noter : Autonomie et sens des responsabilités, Curiosité et veille," in out
+    assert "- Score : — (3 / 10 critères notés)" in out
+    assert "À retenir" not in out.split("Seuils")[0]
+
+
+def test_report_formats_scores_and_thresholds(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["report", str(FIXTURES / "grille-alice.json")]) == 0
+    out = capsys.readouterr().out
+    assert "(brouillon)" not in out
+    assert "- Score : 76,3 / 100 (10 / 10 critères notés)" in out
+    assert "- Seuils : À retenir à partir de 75 · Second entretien à partir de 55 · " in out
+
+
+def test_report_in_english(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    blank = ROOT / "checklists/en/grille-entretien/1.0.0/form.json"
+    form = json.loads(blank.read_text(encoding="utf-8"))
+    form["answers"].update({"diplomatie": 3, "redaction": 3})
+    (tmp_path / "en.json").write_text(json.dumps(form), encoding="utf-8")
+    assert main(["report", str(tmp_path / "en.json")]) == 0
+    out = capsys.readouterr().out
+    assert "## Result (draft)" in out
+    assert "**Incomplete evaluation**" in out
+    assert "- Still to rate: " in out
+    assert "from 75" in out
+    fixed = dict.fromkeys(("autonomie", "curiosite", "outils-reseaux", "gestion-crise"), 3)
+    form["answers"].update({"jugement-moderation": 3, "esprit-service": 2, **fixed})
+    form["status"] = "final"
+    (tmp_path / "en.json").write_text(json.dumps(form), encoding="utf-8")
+    main(["report", str(tmp_path / "en.json")])
+    out = capsys.readouterr().out
+    # 3 × (3+2+2+3+2+3+2) + 2 × 1 = 53 out of 4 × 18 = 72 -> 73.6 (unrated optional ones
+    # count for nothing)
+    assert "- Score: 73.6 / 100 (8 / 10 criteria rated)" in out and "(draft)" not in out

@@ -16,7 +16,8 @@ from typing import Any
 import pytest
 
 from checklist_forms.core.model import Checklist, checklist_from_dict
-from checklist_forms.core.score import evaluate
+from checklist_forms.core.score import evaluate, score_text, thresholds
+from checklist_forms.i18n.numbers import decimal
 from checklist_forms.intake.validate import checklist_from_schema
 from checklist_forms.publish.form_html import Links, render_checklist
 
@@ -69,15 +70,26 @@ def test_fixture_scores_match_python(site, open_checklist, tmp_path, name):
     text = driver.root.locator(".checklist-result").inner_text()
     ui = driver.ui
     outcomes = {o.id: o for o in checklist.scoring.outcomes}  # type: ignore[union-attr]
-    assert outcomes[expected["outcome"]].label in text
+    if expected["complete"]:
+        assert outcomes[expected["outcome"]].label in text
+    else:
+        # No outcome until the essential and required criteria are rated: what is left.
+        assert ui["incomplete"] in text and ui["to_rate"] in text
+        for item_id in expected["to_rate"]:
+            assert checklist.item(item_id).label in text  # type: ignore[union-attr]
     for flag in checklist.scoring.flags:  # type: ignore[union-attr]
         assert (flag.label in text) == (flag.id in expected["flags"]), flag.id
+    language = checklist.language
     if expected["method"] == "weighted":
-        assert f"{expected['score']:g} / 100" in text
+        assert score_text(language, expected["score"]) in text
         assert ui["rated"].format(rated=expected["rated"], total=expected["scored_items"]) in text
+        assert " · ".join(thresholds(checklist, language)) in text
     else:
         for outcome_id, total in expected["totals"].items():
-            assert f"{outcomes[outcome_id].label} {total:g}" in text
+            assert f"{outcomes[outcome_id].label} {decimal(language, total)}" in text
+    # A form missing required answers exports as a draft, and its result says so.
+    missing = checklist.missing_for_final(_as_exported(checklist, form["answers"]))
+    assert (text.splitlines()[0] == ui["draft"]) == bool(missing)
 
     # Change one answer through the page: the verdict follows, and is still Python's.
     before = _result(driver)

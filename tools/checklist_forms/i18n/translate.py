@@ -33,7 +33,7 @@ def N_(message: str) -> str:
     return message
 
 
-def _candidates(language: str | None) -> list[str]:
+def candidates(language: str | None) -> list[str]:
     tag = (language or SOURCE_LANGUAGE).strip()
     if not _TAG.fullmatch(tag):
         return []
@@ -64,7 +64,7 @@ def _compiled(code: str) -> _gettext.NullTranslations | None:
 @functools.lru_cache(maxsize=64)
 def translator(language: str | None) -> _gettext.NullTranslations:
     """The translations of ``language`` ("fr", "fr_FR", "fr-CA" …); English if none ship."""
-    for code in _candidates(language):
+    for code in candidates(language):
         if code == SOURCE_LANGUAGE:
             break
         found = _compiled(code)

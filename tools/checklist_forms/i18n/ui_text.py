@@ -76,6 +76,17 @@ MESSAGES: dict[str, str] = {
     # Translators: between a label and its value; French writes " : ".
     "colon": N_(": "),
     "no_outcome": N_("no recommendation yet"),
+    # Translators: shown in place of a recommendation until the essential and required
+    # criteria are all rated.
+    "incomplete": N_("Incomplete evaluation"),
+    "to_rate": N_("Still to rate"),
+    "thresholds": N_("Thresholds"),
+    # Translators: the score an outcome needs, as in "Retain from 75".
+    "threshold": N_("{outcome} from {min}"),
+    "threshold_must_have": N_("{outcome} if an essential criterion is below its level"),
+    "draft": N_("Draft"),
+    # Translators: a title marked as a draft's, as in "Result (draft)".
+    "draft_title": N_("{title} (draft)"),
     "rated": N_("{rated} / {total} criteria rated"),
     "points": N_("Points"),
     "must_have": N_("Essential criterion not met: {label} (required level {level})"),

@@ -4,9 +4,12 @@ from __future__ import annotations
 
 from typing import Any
 
+from checklist_forms.core.markup import md_text
 from checklist_forms.core.model import Checklist
-from checklist_forms.core.score import evaluate
-from checklist_forms.i18n.translate import N_, translate_all
+from checklist_forms.core.score import evaluate, thresholds
+from checklist_forms.i18n.numbers import decimal
+from checklist_forms.i18n.translate import N_, labelled, translate_all
+from checklist_forms.i18n.ui_text import ui
 from checklist_forms.intake.forms import LoadedForm
 from checklist_forms.intake.report import cell
 from checklist_forms.intake.validate import Validator
@@ -21,6 +24,9 @@ WORDS: dict[str, str] = {
     "must_have": N_(
         "✗: essential criterion below the required level; these candidates rank after the others."
     ),
+    "incomplete_note": N_(
+        "Incomplete evaluations (an essential or required criterion is not rated yet) come last."
+    ),
 }
 
 
@@ -29,8 +35,9 @@ class CompareError(Exception):
 
 
 def _rank_key(row: dict[str, Any]) -> tuple[int, float, str]:
+    """Results by score, then those failing an essential criterion, then unfinished ones."""
     verdict = row["verdict"]
-    failed = 1 if verdict.get("must_have_failed") else 0
+    failed = 2 if not verdict["complete"] else 1 if verdict.get("must_have_failed") else 0
     if verdict["method"] == "weighted":
         value = verdict["score"] if verdict["score"] is not None else -1.0
     else:
@@ -69,12 +76,15 @@ def compare_forms(
                 "form": form,
                 "verdict": evaluated,
                 "valid": result.valid,
+                "draft": form.data.get("status") != "final",
                 "answers": answers,
             }
         )
     assert checklist is not None and checklist.scoring is not None
     outcomes = {o.id: o.label for o in checklist.scoring.outcomes}
-    w = translate_all(checklist.language, WORDS)
+    language = checklist.language
+    w = translate_all(language, WORDS)
+    t = ui(language)
     rows.sort(key=_rank_key)
     rated = [i for i in checklist.answerable_items() if i.kind_rules.compared]
     head = [
@@ -90,20 +100,33 @@ def compare_forms(
     for rank, row in enumerate(rows, 1):
         verdict = row["verdict"]
         if verdict["method"] == "weighted":
-            score = "—" if verdict["score"] is None else f"{verdict['score']:g}"
+            score = "—" if verdict["score"] is None else decimal(language, verdict["score"])
         else:
-            score = ", ".join(f"{outcomes[k]} {v:g}" for k, v in verdict["totals"].items())
-        outcome = outcomes.get(verdict["outcome"], "—") if verdict["outcome"] else "—"
+            score = ", ".join(
+                f"{outcomes[k]} {decimal(language, v)}" for k, v in verdict["totals"].items()
+            )
+        if not verdict["complete"]:
+            outcome = t["incomplete"]
+        else:
+            outcome = outcomes.get(verdict["outcome"], "—") if verdict["outcome"] else "—"
         if not row["valid"]:
             outcome += f" {w['invalid']}"
-        cells = [str(rank), row["name"], score, outcome]
+        name = t["draft_title"].format(title=row["name"]) if row["draft"] else row["name"]
+        cells = [str(rank), name, score, outcome]
         for item in rated:
             value = row["answers"].get(item.id)
             mark = " ✗" if item.id in verdict.get("must_have_failed", []) else ""
             cells.append(("—" if value is None else str(value)) + mark)
         lines.append("| " + " | ".join(cell(c) for c in cells) + " |")
     lines.append("")
+    if checklist.scoring.method == "weighted":
+        limits = " · ".join(thresholds(checklist, language))
+        lines.append(labelled(language, t["thresholds"], md_text(limits)))
+        lines.append("")
     if any(r["verdict"].get("must_have_failed") for r in rows):
         lines.append(w["must_have"])
+        lines.append("")
+    if any(not r["verdict"]["complete"] for r in rows):
+        lines.append(w["incomplete_note"])
         lines.append("")
     return "\n".join(lines)

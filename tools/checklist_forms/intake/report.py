@@ -47,7 +47,11 @@ def render_report(
     w = translate_all(language, WORDS)
     answers = form.get("answers") if isinstance(form.get("answers"), dict) else {}
     assert isinstance(answers, dict)
-    lines = [f"# {md_text(checklist.title)} (v{md_text(checklist.version)})", ""]
+    title = f"{md_text(checklist.title)} (v{md_text(checklist.version)})"
+    if form.get("status") != "final":
+        # Whatever the status says (draft, missing, garbled), only a final form is not one.
+        title = ui(language)["draft_title"].format(title=title)
+    lines = [f"# {title}", ""]
     lines.append(f"- {labelled(language, w['status'], md_text(str(form.get('status', '—'))))}")
     lines.append(f"- {labelled(language, w['checklist'], md_code(checklist.id))}")
     lines.append("")

@@ -23,7 +23,8 @@ def run(args: argparse.Namespace) -> int:
     raw = form.data.get("answers")
     answers: dict[str, Any] = raw if isinstance(raw, dict) else {}
     verdict = evaluate(checklist, answers)
-    extra = describe(checklist, verdict, checklist.language) if verdict else None
+    draft = form.data.get("status") != "final"
+    extra = describe(checklist, verdict, checklist.language, draft) if verdict else None
     text = render_report(checklist, form.data, result, extra)
     if args.output:
         write_new(Path(args.output), text, sources=[Path(args.file)], overwrite=args.force)

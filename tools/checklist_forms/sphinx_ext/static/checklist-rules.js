@@ -62,6 +62,7 @@
     const totals = Object.fromEntries(outcomes.map((o) => [o.id, 0]));
     const reasons = [];
     const failed = [];
+    const toRate = [];
     let earned = 0, possible = 0, rated = 0, scored = 0, outcome;
     for (const i of m.answerable) {
       if (!isVisible(m, i, answers)) continue;
@@ -80,6 +81,10 @@
       const best = maxValue(i);
       if (best === undefined) continue;
       scored += 1;
+      if (!itemAnswered(m, i, value)) {
+        if (i.must_have != null || i.required) toRate.push(i.id);
+        continue;
+      }
       const choice = i.kind === 'single_choice' && i.choices.find((c) => c.value === value);
       const x = choice ? choice.score ?? null : !i.choices && typeof value === 'number' ? value : null;
       if (i.must_have != null && (x === null || x < i.must_have)) failed.push(i.id);
@@ -93,12 +98,14 @@
     const result = { method, flags: flags.filter((f) => holds(m, f.when, get(answers, f.when.item))).map((f) => f.id), reasons };
     if (method === 'tally') {
       for (const { id } of outcomes) if (totals[id] > 0 && (!outcome || totals[id] > totals[outcome])) outcome = id;
-      return { ...result, totals, outcome: outcome || null };
+      return { ...result, totals, outcome: outcome || null, complete: true, to_rate: [] };
     }
-    const score = possible > 0 ? Math.floor(earned / possible * 100 * 10 + 0.5) / 10 : null;
-    outcome = failed.length ? outcomes.find((o) => o.when_must_have_fails) : null;
+    // complete: every essential or required criterion shown is rated, and one at least
+    const complete = rated > 0 && !toRate.length;
+    const score = complete && possible > 0 ? Math.floor(earned / possible * 100 * 10 + 0.5) / 10 : null;
+    outcome = complete && failed.length ? outcomes.find((o) => o.when_must_have_fails) : null;
     if (!outcome && score !== null) outcome = outcomes.find((o) => o.min != null && !o.when_must_have_fails && score >= o.min);
-    return { ...result, score, rated, scored_items: scored, must_have_failed: failed, outcome: outcome ? outcome.id : null };
+    return { ...result, score, rated, scored_items: scored, must_have_failed: failed, outcome: outcome ? outcome.id : null, complete, to_rate: toRate };
   };
 
   // guard.screen on one text: [rule, words] (where[] maps folded to typed characters)

@@ -54,6 +54,11 @@ class Checklist {
     });
   }
 
+  // A number as the form's language writes it (87,5 in French), like i18n/numbers.py
+  num(x) {
+    try { return new Intl.NumberFormat(this.language, { maximumFractionDigits: 3 }).format(x); } catch (e) { return String(x); }
+  }
+
   text(key, values = {}) {
     return (this.t[key] || key).replace(/\{(\w+)\}/g, (m, k) => (k in values ? values[k] : m));
   }
@@ -150,8 +155,8 @@ class Checklist {
     const said = result.reasons.map(({ item: id, value, points, weight }) => {
       const item = this.byId.get(id);
       const gain = points
-        ? this.text('colon') + Object.entries(points).map(([o, p]) => `${outcomes.find((x) => x.id === o).label} +${p}`).join(', ')
-        : ` (\u00d7 ${weight})`;
+        ? this.text('colon') + Object.entries(points).map(([o, p]) => `${outcomes.find((x) => x.id === o).label} +${this.num(p)}`).join(', ')
+        : ` (\u00d7 ${this.num(weight)})`;
       return `${labelOf(item.node)} \u2192 ${this.answerText(item, value)}${gain}`;
     });
     return [result, said];
@@ -160,21 +165,28 @@ class Checklist {
   showResult(answers) {
     const [r, said] = this.evaluate(answers);
     const json = JSON.stringify(r);
-    if (this.result.dataset.result === json) return;
+    if (this.result.dataset.result === json && this.shownDraft === !this.complete) return;
     this.result.dataset.result = json;
+    this.shownDraft = !this.complete;
     const { outcomes = [], flags = [] } = this.scoring;
     const t = this.text.bind(this);
     const sep = t('colon');
     const outcome = outcomes.find((o) => o.id === r.outcome);
     const strong = 'checklist-strong';
-    const lines = [[t('outcome') + sep + (outcome ? outcome.label : t('no_outcome')), strong]];
+    // A form missing required answers exports as a draft: its result says so (score.describe)
+    const lines = this.complete ? [] : [[t('draft'), 'checklist-draft']];
+    lines.push([t('outcome') + sep + (!r.complete ? t('incomplete') : outcome ? outcome.label : t('no_outcome')), strong]);
     if (outcome?.help) lines.push([outcome.help]);
-    if (r.totals) lines.push([t('points') + sep + outcomes.map((o) => `${o.label} ${r.totals[o.id]}`).join(', ')]);
+    if (r.to_rate.length) lines.push([t('to_rate') + sep + r.to_rate.map((id) => labelOf(this.byId.get(id).node)).join(', ')]);
+    if (r.totals) lines.push([t('points') + sep + outcomes.map((o) => `${o.label} ${this.num(r.totals[o.id])}`).join(', ')]);
     else {
-      lines.push([`${t('score')}${sep}${r.score === null ? '\u2014' : `${r.score} / 100`} (${t('rated', { rated: r.rated, total: r.scored_items })})`]);
+      lines.push([`${t('score')}${sep}${r.score === null ? '\u2014' : `${this.num(r.score)} / 100`} (${t('rated', { rated: r.rated, total: r.scored_items })})`]);
+      const limits = outcomes.map((o) => (o.when_must_have_fails ? t('threshold_must_have', { outcome: o.label })
+        : o.min != null ? t('threshold', { outcome: o.label, min: this.num(o.min) }) : '')).filter(Boolean);
+      if (limits.length) lines.push([t('thresholds') + sep + limits.join(' \u00b7 '), 'checklist-thresholds']);
       for (const id of r.must_have_failed) {
         const { node } = this.byId.get(id);
-        lines.push([t('must_have', { label: labelOf(node), level: this.byId.get(id).def.must_have }), strong]);
+        lines.push([t('must_have', { label: labelOf(node), level: this.num(this.byId.get(id).def.must_have) }), strong]);
       }
     }
     for (const f of flags) if (r.flags.includes(f.id)) lines.push([`\u26a0 ${f.label}`, strong]);
@@ -222,6 +234,21 @@ class Checklist {
     this.say(this.text('draft_restored'));
   }
 
+  // The Print button prints this form alone: checklist.css hides, for print only, all
+  // that is not on the way to it, until the browser says the printing is over.
+  printAlone() {
+    const path = [];
+    for (let n = this.root.parentElement; n && n !== document.body; n = n.parentElement) path.push(n);
+    const mark = (on) => {
+      path.forEach((n) => n.classList.toggle('checklist-print-path', on));
+      this.root.classList.toggle('checklist-print-target', on);
+      html.classList.toggle('checklist-print-one', on);
+    };
+    mark(true);
+    addEventListener('afterprint', () => mark(false), { once: true });
+    print();
+  }
+
   say(lines, isError) {
     this.status.textContent = this.alert.textContent = '';
     for (const line of [].concat(lines)) (isError ? this.alert : this.status).append(el('p', {}, line));
@@ -236,7 +263,7 @@ class Checklist {
       if (file.files[0]) file.files[0].text().then((text) => this.importText(text), () => this.say(this.text('import_not_json'), true));
       file.value = ''; // so that the same file chosen again fires "change"
     };
-    const actions = { export: () => this.exportForm(), import: () => file.click(), reset: () => this.reset(), print: () => print() };
+    const actions = { export: () => this.exportForm(), import: () => file.click(), reset: () => this.reset(), print: () => this.printAlone() };
     for (const key in actions) bar.append(Object.assign(add('button', `button checklist-${key}`, { type: 'button' }, this.text(key)), { onclick: actions[key] }));
     bar.append(file);
     const textId = `cl-${this.id}-progress`;
