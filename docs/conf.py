@@ -117,6 +117,8 @@ sitemap_url_scheme = "{link}"
 # a site whose first language lives at the root.
 handbook_site_url = SITE_URL
 handbook_languages = {"fr": "", "en": "en/"}
+# Page owners as written in the front matter, named in the other languages (pagemeta).
+handbook_owner_names = {"Équipe éditoriale": {"en": "Editorial team"}}
 ogp_site_url = html_baseurl
 ogp_site_name = html_title
 ogp_type = "website"
@@ -154,6 +156,10 @@ def _site_root(app, config):  # type: ignore[no-untyped-def]
     """
     root = SITE_URL if config.language == "fr" else f"{SITE_URL}{config.language}/"
     config.html_baseurl = root
+    # The brand in <title>, og:site_name and the header is the built language's own.
+    titles = {"fr": project, "en": "The Community Manager Handbook"}
+    config.html_title = titles.get(config.language, titles["en"])
+    config.ogp_site_name = config.html_title
     config.ogp_site_url = root
     config.checklist_base_url = root
     # The theme translates its labels but not this option's default.

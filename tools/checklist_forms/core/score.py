@@ -164,9 +164,7 @@ def describe(checklist: Checklist, result: Mapping[str, Any], language: str) -> 
                 gained = ", ".join(
                     f"{md_text(outcomes[k].label)} +{v:g}" for k, v in reason["points"].items()
                 )
-                lines.append(
-                    f"- {labelled(language, f'{md_text(item.label)} → {answer}', gained)}"
-                )
+                lines.append(f"- {labelled(language, f'{md_text(item.label)} → {answer}', gained)}")
             else:
                 lines.append(f"- {md_text(item.label)} → {answer} (× {reason['weight']:g})")
     lines.append("")

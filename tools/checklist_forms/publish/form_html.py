@@ -81,9 +81,10 @@ class _Renderer:
             f'<p class="checklist-title" id="{self.base}-title">'
             f'<span class="checklist-kicker">{escape(t["checklist"])}</span> {escape(c.title)}</p>'
         )
-        meta = f"{escape(t['version'])} {escape(c.version)}"
+        # Non-breaking spaces: "Version" keeps its number, and no line starts with "·".
+        meta = f"{escape(t['version'])}\u00a0{escape(c.version)}"
         if c.audience:
-            meta += f" · {escape(t['audience'])}{escape(t['colon'])}{escape(c.audience)}"
+            meta += f"\u00a0· {escape(t['audience'])}{escape(t['colon'])}{escape(c.audience)}"
         out.append(f'<p class="checklist-meta">{meta}</p>')
         if c.intro:
             out.append(f'<p class="checklist-intro">{escape(c.intro)}</p>')
