@@ -122,7 +122,7 @@ def owner_name(app: Sphinx, owner: str) -> str | None:
     language = app.config.language or "en"
     if _is_french(language):
         return owner
-    names = app.config.handbook_owner_names.get(owner, {})
+    names: dict[str, str] = app.config.handbook_owner_names.get(owner, {})
     return names.get(language) or names.get(language.split("_")[0])
 
 
