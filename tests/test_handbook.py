@@ -83,6 +83,53 @@ def test_every_page_has_edit_link_last_updated_and_switcher(site: Path, language
         assert f'<a href="{other}" hreflang=' in html, f"{rel}: no link to {other}"
 
 
+_HEADING = re.compile(r"<h([1-6])[^>]*>(.*?)</h\1>", re.S)
+
+
+def headings(page: Path) -> list[str]:
+    html = page.read_text(encoding="utf-8")
+    return [
+        re.sub(r"\s+", " ", re.sub(r"<[^>]+>|#", "", m[2])).strip() for m in _HEADING.finditer(html)
+    ]
+
+
+@pytest.mark.slow
+def test_english_headings_are_translated(site: Path) -> None:
+    """A heading of the English site equal to its French source was not translated.
+
+    Sphinx silently keeps the French when a translation does not parse as a paragraph
+    (a msgstr starting "1." is a list), so this compares the built pages themselves.
+    """
+    same = []
+    for page in pages(site):
+        rel = page.relative_to(site)
+        french, english = headings(page), headings(site / "en" / rel)
+        assert len(french) == len(english), rel
+        same += [f"{rel}: {fr}" for fr, en in zip(french, english, strict=True) if fr == en]
+    assert same == []
+
+
+@pytest.mark.slow
+def test_english_site_speaks_english_around_the_text(site: Path) -> None:
+    for page in pages(site):
+        rel = page.relative_to(site).as_posix()
+        html = (site / "en" / rel).read_text(encoding="utf-8")
+        assert "Manuel du Community Manager" not in html, rel
+        assert "The Community Manager Handbook</title>" in html, rel
+        assert '<meta property="og:site_name" content="The Community Manager Handbook"' in html
+        assert "Équipe éditoriale" not in html, rel
+
+
+@pytest.mark.slow
+def test_french_pages_have_no_build_made_typos(site: Path) -> None:
+    """An apostrophe before a link is no closing quote; a link ending in ? takes no full stop."""
+    found = []
+    for page in pages(site):
+        text = re.sub(r"<[^>]+>", "", page.read_text(encoding="utf-8"))
+        found += [f"{page.name}: {m[0]}" for m in re.finditer(r"\w”\w|[?!]\.(?!\.)", text)]
+    assert found == []
+
+
 @pytest.mark.slow
 def test_theme_speaks_french(site: Path) -> None:
     html = (site / "index.html").read_text(encoding="utf-8")
