@@ -22,7 +22,6 @@ from pathlib import Path
 
 from babel.messages.pofile import read_po
 
-
 # What starts a Markdown block rather than a paragraph: a list item, a heading, a quote.
 _BLOCK_START = re.compile(r"^ {0,3}(\d{1,9}[.)]|[-+*]|#{1,6}|>)(\s|$)")
 
