@@ -10,7 +10,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from jsonschema import Draft202012Validator
 
-from checklist_forms.core.definition import SUBTYPES, build_checklist
+from checklist_forms.core.definition import SUBTYPES, Subtype, build_checklist
 from checklist_forms.core.model import ITEM_KINDS
 from checklist_forms.core.schema import build_schema
 from checklist_forms.intake.catalogue import Catalogue
@@ -138,3 +138,60 @@ def test_both_validators_word_a_form_the_same_way(
     fast = Validator(catalogue).validate(form)
     slow = Validator(catalogue, fast=False).validate(form)
     assert fast.as_dict() == slow.as_dict()
+
+
+def _seed_bodies() -> list[str]:
+    """The YAML bodies of the test checklists, as mutation seeds."""
+    bodies = []
+    for path in sorted((Path(__file__).parent / "data").glob("*.md")):
+        text = path.read_text(encoding="utf-8")
+        if "```{checklist}" in text:
+            block = text.split("```{checklist}", 1)[1].split("\n```", 1)[0]
+            bodies.append("\n".join(ln for ln in block.splitlines()[1:] if not ln.startswith(":")))
+    return bodies
+
+
+SEEDS = _seed_bodies()
+# Fragments that reach the reader's refusals and bounds: tags, anchors and aliases,
+# control characters, numbers JSON cannot hold, flow collections, duplicate keys.
+FRAGMENTS = [
+    ":", "- ", "  ", "\n", "!!bool ", "!!int ", "!x ", "&a ", "*a", "\x07", "\x00", '"',
+    "{", "[", "}", "]", "9" * 400, ".inf", ".nan", "1.5", "yes", "~", "id: a\n", "#",
+    "kind: rating\n", "visible_if: {item: a, equals: 1}\n", "choices: []\n", "? [a]\n",
+]  # fmt: skip
+
+
+@st.composite
+def mutated_bodies(draw: st.DrawFn) -> str:
+    body = draw(st.sampled_from(SEEDS))
+    for _ in range(draw(st.integers(1, 4))):
+        lines = body.splitlines(keepends=True)
+        where = draw(st.integers(0, max(len(lines) - 1, 0)))
+        action = draw(st.sampled_from(["insert", "delete", "duplicate", "replace"]))
+        if action == "delete" and lines:
+            del lines[where]
+        elif action == "duplicate" and lines:
+            lines.insert(where, lines[where])
+        else:
+            line = lines[where] if lines else ""
+            at = draw(st.integers(0, len(line)))
+            cut = at + (draw(st.integers(0, 6)) if action == "replace" else 0)
+            fragment = draw(st.sampled_from(FRAGMENTS) | st.text(max_size=4))
+            lines[where : where + 1] = [line[:at] + fragment + line[cut:]]
+        body = "".join(lines)
+    return body
+
+
+@settings(max_examples=400, deadline=None)
+@given(body=mutated_bodies() | trees.map(lambda t: yaml.safe_dump({"sections": t})))
+def test_mutated_definitions_give_located_declared_problems(body: str) -> None:
+    """Any body: no exception, and each problem has a declared subtype and a line in it."""
+    checklist, problems = build_checklist("essai", {"version": "1.0.0", "title": "Essai"}, body)
+    assert (checklist is None) == bool(problems)
+    for problem in problems:
+        assert isinstance(problem.subtype, Subtype)
+        if problem.message != "the checklist has no body: add 'sections'":
+            assert problem.line is not None, problem
+            assert 0 <= problem.line <= body.count("\n") + 1, problem
+    if checklist is not None:
+        Draft202012Validator.check_schema(build_schema(checklist, BASE_URL))

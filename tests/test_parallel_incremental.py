@@ -100,3 +100,44 @@ def test_removing_a_page_removes_its_checklist(build_site: BuildSite, tmp_path: 
     built = build_site({"index.md": toc}, srcdir=src)
     ids = [e["id"] for e in json.loads((built.forms() / "index.json").read_text())["checklists"]]
     assert ids == ["liste-00", "liste-02"]
+
+
+def catalogue_ids(html: str) -> list[str]:
+    table = html[html.index('class="checklist-catalogue') :]
+    table = table[: table.index("</table>")]
+    # Each row links to its checklist twice (title, printable page).
+    return list(dict.fromkeys(re.findall(r'href="p\d\d\.html#checklist-([^"]+)"', table)))
+
+
+def test_catalogue_follows_parallel_reads_and_edits(build_site: BuildSite, tmp_path: Path) -> None:
+    src = tmp_path / "cat"
+    files = site()
+    files["index.md"] += "\n```{checklist-catalogue}\n```\n"
+    built = build_site(files, srcdir=src, parallel=4)
+    assert CHUNKED.search(built.status)
+    # The page holding the catalogue and the checklists were read by different workers.
+    assert catalogue_ids(built.html()) == [f"liste-{n:02d}" for n in range(PAGES)]
+
+    # An edit elsewhere re-reads the catalogue page, which drops the removed checklist.
+    gone = files["p05.md"][: files["p05.md"].index("```{checklist}")]
+    edited = build_site({"p05.md": gone}, srcdir=src)
+    # The edited page, and the catalogue page that lists it.
+    assert "0 added, 2 changed, 0 removed" in edited.status
+    expected = [f"liste-{n:02d}" for n in range(PAGES) if n != 5]
+    assert catalogue_ids(edited.html()) == expected
+    index = json.loads((edited.forms() / "index.json").read_text())
+    assert [entry["id"] for entry in index["checklists"]] == expected
+
+
+def test_duplicate_fixed_in_place_warns_no_more(build_site: BuildSite, tmp_path: Path) -> None:
+    src = tmp_path / "same"
+    files = site(2)
+    # Twice the same id on one page, then the second one renamed in an incremental build.
+    files["p01.md"] = files["p01.md"] + "\n" + files["p00.md"].split("\n", 1)[1]
+    first = build_site(files, srcdir=src, expect_warnings=True)
+    assert [w for w in first.warnings if "duplicate_checklist" in w] != []
+    fixed = files["p01.md"].rsplit("liste-00", 1)
+    second = build_site({"p01.md": "liste-02".join(fixed)}, srcdir=src)
+    assert second.warnings == []
+    index = json.loads((second.forms() / "index.json").read_text())
+    assert [entry["id"] for entry in index["checklists"]] == ["liste-00", "liste-01", "liste-02"]

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import json
 import re
+import zlib
 
 from checklist_forms.site.pagemeta import check_metadata, due_date
+from checklist_forms.site.search import STATIC as SEARCH_STATIC
 from checklist_forms.site.search import SearchFrenchFolded, fold
 
 from conftest import BASE_URL, BuildSite
@@ -134,5 +136,9 @@ def test_search_index_holds_folded_stems(build_site: BuildSite) -> None:
     terms = json.loads(index[index.index("(") + 1 : index.rindex(")")])["terms"]
     assert {"reput", "equip", "cre"} <= set(terms)
     assert not any(any(c in term for c in "éèêàç") for term in terms)
-    assert (built.outdir / "_static" / "search-fold.js").is_file()
-    assert "search-fold.js" in (built.outdir / "search.html").read_text()
+    script = (built.outdir / "_static" / "search-fold.js").read_bytes()
+    assert script == (SEARCH_STATIC / "search-fold.js").read_bytes()
+    # Tagged with the checksum of this build's copy, so a deploy is never served stale.
+    checksum = zlib.crc32(script.replace(b"\r", b""))
+    tag = f"_static/search-fold.js?v={checksum:08x}"
+    assert tag in (built.outdir / "search.html").read_text()

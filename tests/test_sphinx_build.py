@@ -5,10 +5,13 @@ from __future__ import annotations
 import gc
 import json
 import re
+import zlib
 from pathlib import Path
 from typing import Any
 
 import pytest
+
+from checklist_forms.sphinx_ext import STATIC
 
 from conftest import BASE_URL, BuildSite
 from helpers import DATA
@@ -40,6 +43,25 @@ def test_html_renders_a_fillable_checklist(build_site: BuildSite) -> None:
     assert (built.outdir / "_static" / "checklist.js").is_file()
 
 
+def test_assets_are_served_with_a_content_version(build_site: BuildSite) -> None:
+    """Each asset is tagged ``?v=<checksum>`` of this build's file, from the first build on,
+    so a deploy never leaves a browser on a stale copy; scripts only where a checklist is."""
+    built = build_site(
+        {"index.md": ALL_KINDS, "other.md": "---\norphan: true\n---\n# Autre\n\nRien à remplir.\n"}
+    )
+    with_checklist, without = built.html(), built.html("other")
+    names = sorted(p.name for p in STATIC.iterdir() if p.suffix in {".css", ".js"})
+    assert "checklist.js" in names and "checklist.css" in names
+    for name in names:
+        content = (STATIC / name).read_bytes()
+        assert (built.outdir / "_static" / name).read_bytes() == content
+        checksum = zlib.crc32(content.replace(b"\r", b""))  # as Sphinx computes it
+        tag = f"_static/{name}?v={checksum:08x}"
+        assert tag in with_checklist
+        # The stylesheet also draws task lists and the print layout of every page.
+        assert (tag in without) == name.endswith(".css")
+
+
 def test_download_links_from_a_nested_page(build_site: BuildSite) -> None:
     built = build_site(
         {"index.md": "# Accueil\n\n```{toctree}\nsub/page\n```\n", "sub/page.md": ALL_KINDS}
@@ -53,6 +75,7 @@ def test_export_files(build_site: BuildSite) -> None:
     built = build_site({"index.md": ALL_KINDS})
     forms = built.forms()
     assert sorted(p.relative_to(forms).as_posix() for p in forms.rglob("*.json")) == [
+        "definition.schema.json",  # the definition language's schema, for editors
         "index.json",
         "toutes-sortes/1.2.0/form.json",
         "toutes-sortes/1.2.0/schema.json",

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from html import unescape
 
 import pytest
 
@@ -116,6 +117,6 @@ def test_checklist_header_and_page_text_keep_their_spaces(build_site: BuildSite)
     )
     page = (DATA / "all_kinds.md").read_text(encoding="utf-8")
     page = page.replace("# Toutes les sortes\n", "# Toutes les sortes\n\nSous 30 jours.\n", 1)
-    html = build_site({"index.md": page}, conf=conf).html()
+    html = unescape(build_site({"index.md": page}, conf=conf).html())
     assert f'<p class="checklist-meta">Version{NBSP}1.2.0{NBSP}· Pour{NBSP}: Tests</p>' in html
     assert f"Sous 30{NBSP}jours." in html

@@ -16,64 +16,31 @@ from __future__ import annotations
 
 import json
 import re
-import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 from typing import Any
 
+from checklist_forms.core.answered import has_visible_text
+from checklist_forms.core.folding import fold_lower as folded_text
+from checklist_forms.core.folding import fold_lower_mapped as fold
 from checklist_forms.core.model import Answer, Checklist
 from checklist_forms.i18n.ui_text import fmt
 
 RULES_FILE = Path(__file__).parent.parent / "data" / "guard-rules.json"
 GUARD = "non-discrimination"
-_LIGATURES = {"œ": "oe", "Œ": "oe", "æ": "ae", "Æ": "ae"}
+
+
+@cache
+def _data() -> dict[str, Any]:
+    data: dict[str, Any] = json.loads(RULES_FILE.read_text(encoding="utf-8"))
+    return data
+
+
 # Words that tell English from French prose, for the "written in French" rule.
-ENGLISH_WORDS = frozenset(
-    [
-        "the",
-        "and",
-        "of",
-        "to",
-        "with",
-        "for",
-        "you",
-        "your",
-        "our",
-        "we",
-        "will",
-        "is",
-        "are",
-        "be",
-        "this",
-        "that",
-    ]
-)
-FRENCH_WORDS = frozenset(
-    [
-        "le",
-        "la",
-        "les",
-        "et",
-        "de",
-        "des",
-        "du",
-        "un",
-        "une",
-        "pour",
-        "avec",
-        "dans",
-        "vous",
-        "nous",
-        "est",
-        "sont",
-        "au",
-        "aux",
-        "ce",
-        "cette",
-    ]
-)
+ENGLISH_WORDS = frozenset(_data()["stopwords"]["en"])
+FRENCH_WORDS = frozenset(_data()["stopwords"]["fr"])
 
 
 @dataclass(frozen=True)
@@ -109,8 +76,7 @@ class Finding:
 
 @cache
 def rules() -> list[dict[str, Any]]:
-    data: dict[str, Any] = json.loads(RULES_FILE.read_text(encoding="utf-8"))
-    return list(data["rules"])
+    return list(_data()["rules"])
 
 
 @cache
@@ -124,34 +90,6 @@ def _any_of(rule_id: str) -> re.Pattern[str] | None:
     """One alternation of a rule's patterns: most texts match none, and one search says so."""
     patterns = [p.pattern for p in _compiled(rule_id)]
     return re.compile("|".join(f"(?:{p})" for p in patterns)) if patterns else None
-
-
-@cache
-def _fold_char(char: str) -> str:
-    folded = _LIGATURES.get(char)
-    if folded is None:
-        folded = "".join(
-            c for c in unicodedata.normalize("NFD", char) if not unicodedata.combining(c)
-        ).lower()
-    return folded
-
-
-def folded_text(text: str) -> str:
-    """Lowercase, accent-free text, folded character by character (as the browser does)."""
-    return text.lower() if text.isascii() else "".join(map(_fold_char, text))
-
-
-def fold(text: str) -> tuple[str, list[int]]:
-    """:func:`folded_text`, and for each of its characters the index it comes from."""
-    if text.isascii():
-        return text.lower(), list(range(len(text)))
-    out: list[str] = []
-    where: list[int] = []
-    for index, char in enumerate(text):
-        for c in _fold_char(char):
-            out.append(c)
-            where.append(index)
-    return "".join(out), where
 
 
 def _words(text: str, folded: str, where: list[int], pattern: re.Pattern[str]) -> list[str]:
@@ -186,7 +124,8 @@ def screen(
             not item.kind_rules.free_text
             or not item.guard
             or not isinstance(value, str)
-            or not value.strip()
+            or not has_visible_text(value)
+            or not checklist.is_visible(item, answers)  # an answer that does not apply
         ):
             continue
         folded = folded_text(value)

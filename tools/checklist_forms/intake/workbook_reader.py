@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import io
-import re
-import unicodedata
 import warnings
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
@@ -14,6 +12,7 @@ from typing import Any
 from openpyxl import Workbook, load_workbook
 from openpyxl.worksheet.worksheet import Worksheet
 
+from checklist_forms.core.folding import fold_loose as _fold
 from checklist_forms.core.kinds import Unusable
 from checklist_forms.core.kinds.cells import shorten
 from checklist_forms.core.limits import MAX_WORKBOOK_BYTES
@@ -39,14 +38,6 @@ from checklist_forms.publish.workbook_writer import (
 )
 
 Resolver = Callable[[str, str, str], Checklist | None]
-
-
-def _fold(text: str) -> str:
-    """Case, accents, dashes and spacing do not matter when matching a typed answer."""
-    text = unicodedata.normalize("NFKD", text)
-    text = "".join(ch for ch in text if not unicodedata.combining(ch))
-    text = re.sub(r"[\u2010-\u2015\u2212]", "-", text)
-    return re.sub(r"\s+", " ", text).strip().casefold()
 
 
 @dataclass(frozen=True)

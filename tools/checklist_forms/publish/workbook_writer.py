@@ -33,10 +33,11 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 from openpyxl.writer.excel import ExcelWriter
 
-from checklist_forms.core.kinds.cells import number_text, shorten
+from checklist_forms.core.kinds.cells import shorten
 from checklist_forms.core.model import Answer, Checklist, Condition, Item
+from checklist_forms.core.wording import condition_sentence
 from checklist_forms.i18n.translate import N_, translate_all
-from checklist_forms.i18n.ui_text import fmt
+from checklist_forms.i18n.ui_text import fmt, ui
 
 META_SHEET = "_meta"
 LISTS_SHEET = "_lists"
@@ -147,25 +148,20 @@ def choice_map(item: Item, language: str) -> dict[str, Answer]:
 
 
 def _condition_text(checklist: Checklist, condition: Condition) -> str:
-    target = checklist.item(condition.item)
-    label = target.label if target else condition.item
+    """The page's sentence, naming each value by the drop-down entry to pick (Oui, "4 — …")."""
     language = checklist.language
-    if condition.answered is not None:
-        return fmt(language, "shown_if_answered", label=label)
-    values = condition.any_of if condition.any_of is not None else (condition.equals,)
     t = _texts(language)
-    shown = []
-    for value in values:
-        if isinstance(value, bool):
-            shown.append(t["yes"] if value else t["no"])
-            continue
-        text = None
-        if target is not None:
-            for entry, stands_for in choice_map(target, language).items():
-                if stands_for == value and not isinstance(stands_for, bool):
-                    text = entry
-        shown.append(text or (number_text(value) if isinstance(value, int | float) else str(value)))
-    return fmt(language, "shown_if", label=label, value=" / ".join(shown))
+
+    def entry(target: Item, value: Answer) -> str | None:
+        found = [
+            e
+            for e, v in choice_map(target, language).items()
+            if v == value and not isinstance(v, bool)
+        ]
+        return found[-1] if found else None
+
+    words = {**ui(language), "yes": t["yes"], "no": t["no"]}
+    return condition_sentence(checklist, condition, words, entry)
 
 
 def allowed_text(item: Item, language: str) -> str:

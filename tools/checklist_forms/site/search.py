@@ -8,20 +8,16 @@ on both sides, because the stemmer's rules depend on accents.
 
 from __future__ import annotations
 
-import unicodedata
 from pathlib import Path
 from typing import Any
 
 from sphinx.application import Sphinx
+from sphinx.config import Config
 from sphinx.search.fr import SearchFrench
 
+from checklist_forms.core.folding import strip_accents as fold
+
 STATIC = Path(__file__).parent / "static"
-LIGATURES = str.maketrans({"œ": "oe", "æ": "ae", "Œ": "oe", "Æ": "ae"})
-
-
-def fold(word: str) -> str:
-    decomposed = unicodedata.normalize("NFD", word.translate(LIGATURES))
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
 class SearchFrenchFolded(SearchFrench):
@@ -35,26 +31,25 @@ class SearchFrenchFolded(SearchFrench):
 _FOLDED_STOPWORDS = frozenset(fold(w) for w in SearchFrench.stopwords)
 
 
+def _french(config: Config) -> bool:
+    return (config.language or "").startswith("fr")
+
+
+def add_static_folder(app: Sphinx, config: Config) -> None:
+    """Sphinx copies the script with the theme's and tags it ``?v=<checksum>``."""
+    if _french(config) and str(STATIC) not in config.html_static_path:
+        config.html_static_path.append(str(STATIC))
+
+
 def add_script(
     app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: Any
 ) -> None:
-    if pagename == "search" and (app.config.language or "").startswith("fr"):
+    if pagename == "search" and _french(app.config):
         app.add_js_file("search-fold.js", loading_method="defer")
-
-
-def copy_script(app: Sphinx, exception: BaseException | None) -> None:
-    if (
-        exception is None
-        and app.builder.format == "html"
-        and (app.config.language or "").startswith("fr")
-    ):
-        target = Path(app.outdir) / "_static" / "search-fold.js"
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes((STATIC / "search-fold.js").read_bytes())
 
 
 def setup(app: Sphinx) -> dict[str, Any]:
     app.add_search_language(SearchFrenchFolded)
     app.connect("html-page-context", add_script)
-    app.connect("build-finished", copy_script)
+    app.connect("config-inited", add_static_folder)
     return {"version": "1", "parallel_read_safe": True, "parallel_write_safe": True}

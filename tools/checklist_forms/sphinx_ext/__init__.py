@@ -13,6 +13,10 @@ Add ``"checklist_forms.sphinx_ext"`` to ``extensions``. Configuration:
     The committed forms folder (one sub-folder per language). Versions published there
     but no longer defined stay published; a defined version whose structure differs from
     its published one is a ``checklist.version_not_bumped`` warning.
+
+HTML builds also publish the definition language's schema at
+``<site>/checklists/definition.schema.json`` (absolute ``$id`` from the base URL), for
+editors that check and complete a definition as it is typed.
 """
 
 from __future__ import annotations
@@ -20,7 +24,6 @@ from __future__ import annotations
 import gc
 import hashlib
 import json
-import shutil
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -29,10 +32,10 @@ from typing import Any
 from docutils import nodes
 from sphinx.application import Sphinx
 from sphinx.config import Config
-from sphinx.util import logging
 
 from checklist_forms import __version__
-from checklist_forms.core.model import checklist_from_dict
+from checklist_forms.core.definition import SCHEMA_NAME, published_schema
+from checklist_forms.core.schema import dumps
 from checklist_forms.publish.tree import (
     archived_fingerprints,
     render_tree,
@@ -45,16 +48,14 @@ from checklist_forms.sphinx_ext.catalogue import (
     CatalogueTransform,
     outdated_catalogues,
 )
-from checklist_forms.sphinx_ext.collect import collect_checklists
 from checklist_forms.sphinx_ext.directive import ChecklistDirective
 from checklist_forms.sphinx_ext.domain import ChecklistDomain, check_duplicates
+from checklist_forms.sphinx_ext.log import warn
 from checklist_forms.sphinx_ext.render import FallbackChecklists, HTMLChecklists
 
-logger = logging.getLogger(__name__)
 STATIC = Path(__file__).parent / "static"
-ASSETS = ("checklist.css", "checklist.js")
 # Bump when the stored data changes shape, so old pickled environments are rebuilt.
-ENV_VERSION = 2
+ENV_VERSION = 3
 
 
 def base_url(config: Config) -> str:
@@ -64,12 +65,12 @@ def base_url(config: Config) -> str:
 def check_config(app: Sphinx, config: Config) -> None:
     url = base_url(config)
     if not url.startswith(("https://", "http://")):
-        logger.warning(
+        warn(
+            None,
+            "config",
             "checklist_base_url (or html_baseurl) must be the absolute URL of the published "
             f"site, such as https://example.org/handbook/, not {url!r}; schema $id values "
             "would not be absolute",
-            type="checklist",
-            subtype="config",
         )
 
 
@@ -88,26 +89,59 @@ def check_versions(app: Sphinx, env: Any) -> None:
         return
     published = archived_fingerprints(folder)
     domain = env.get_domain("checklist")
-    for checklist_id, records in sorted(domain.records.items()):
-        record = records[0]
-        checklist = checklist_from_dict(json.loads(record["definition"]))
+    assert isinstance(domain, ChecklistDomain)
+    for checklist_id, registrations in domain.by_id().items():
+        first = registrations[0]
+        checklist = first.checklist()
         before = published.get((checklist.id, checklist.version))
         if before is not None and before != structure_fingerprint(checklist):
-            logger.warning(
+            warn(
+                (first.docname, first.lineno),
+                "version_not_bumped",
                 f"checklist {checklist_id!r} changed its structure (ids, kinds, choices, required "
                 f"items or conditions) but keeps version {checklist.version}, which is already "
                 "published: raise :version: so forms filled against it keep validating",
-                type="checklist",
-                subtype="version_not_bumped",
-                location=(record["docname"], record["lineno"]),
             )
 
 
-def add_assets(app: Sphinx) -> None:
+def static_files(suffix: str) -> list[str]:
+    """The extension's own stylesheets or scripts, by name.
+
+    Every file of the static folder is served, whatever its name: deferred scripts run in
+    the order of their tags, which is this (alphabetical) order.
+    """
+    return sorted(p.name for p in STATIC.iterdir() if p.is_file() and p.suffix == suffix)
+
+
+def add_static_folder(app: Sphinx, config: Config) -> None:
+    """Serve ``static/`` as part of ``html_static_path``, which only HTML builders read.
+
+    Sphinx then copies the files before it writes the pages and tags them with
+    ``?v=<checksum of the content>``, so a browser never keeps a stale copy after a deploy
+    (a query string of our own would be refused: Sphinx adds its own). Added when the
+    configuration is read, before the saved environment's configuration is compared with
+    it, so an unchanged project does not report "the configuration has changed".
+    """
+    if str(STATIC) not in config.html_static_path:
+        config.html_static_path.append(str(STATIC))
+
+
+def add_stylesheets(app: Sphinx) -> None:
+    """On every page: the stylesheet also draws MyST task lists and the print layout."""
     if app.builder.format != "html":
         return
-    app.add_css_file("checklist.css")
-    app.add_js_file("checklist.js", loading_method="defer")
+    for name in static_files(".css"):
+        app.add_css_file(name)
+
+
+def add_scripts(
+    app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: Any
+) -> None:
+    """The scripts only on pages that hold a checklist: the others have nothing to run."""
+    if doctree is None or next(doctree.findall(cl_nodes.checklist_html), None) is None:
+        return
+    for name in static_files(".js"):
+        app.add_js_file(name, loading_method="defer")
 
 
 def export_forms(app: Sphinx, exception: BaseException | None) -> None:
@@ -123,7 +157,7 @@ def export_forms(app: Sphinx, exception: BaseException | None) -> None:
     archive = archive_dir(app)
     archive_index = archive / "index.json" if archive is not None else None
     inputs = [
-        sorted((cid, [r["definition"] for r in recs]) for cid, recs in domain.records.items()),
+        [(cid, [r.definition for r in regs]) for cid, regs in domain.by_id().items()],
         base_url(app.config),
         app.config.checklist_workbooks,
         archive_index.read_text(encoding="utf-8")
@@ -138,7 +172,6 @@ def export_forms(app: Sphinx, exception: BaseException | None) -> None:
         and stamp.is_file()
         and stamp.read_text() == key
     ):
-        _copy_assets(app)
         return
     with _site_heap_frozen():
         files = render_tree(
@@ -151,7 +184,6 @@ def export_forms(app: Sphinx, exception: BaseException | None) -> None:
             write_tree(target, files)
     stamp.parent.mkdir(parents=True, exist_ok=True)
     stamp.write_text(key)
-    _copy_assets(app)
 
 
 @contextmanager
@@ -175,12 +207,17 @@ def _site_heap_frozen() -> Iterator[None]:
         gc.unfreeze()
 
 
-def _copy_assets(app: Sphinx) -> None:
-    if app.builder.format == "html":
-        static = Path(app.outdir) / "_static"
-        static.mkdir(parents=True, exist_ok=True)
-        for name in ASSETS:
-            shutil.copyfile(STATIC / name, static / name)
+def publish_definition_schema(app: Sphinx, exception: BaseException | None) -> None:
+    """The definition language's schema, at a stable URL of the site, for editors.
+
+    ``# yaml-language-server: $schema=<site>/checklists/definition.schema.json`` in a YAML
+    file lets an editor complete and check a checklist's body. HTML builders only.
+    """
+    if exception is not None or app.builder.format != "html":
+        return
+    forms = Path(app.outdir) / "checklists"
+    forms.mkdir(parents=True, exist_ok=True)
+    write_tree(forms, {SCHEMA_NAME: dumps(published_schema(base_url(app.config)))})
 
 
 def _skip(self: Any, node: nodes.Element) -> None:
@@ -220,12 +257,14 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.add_post_transform(FallbackChecklists)
     app.add_post_transform(CatalogueTransform)
     app.connect("config-inited", check_config)
-    app.connect("builder-inited", add_assets)
-    app.connect("doctree-read", collect_checklists)
+    app.connect("config-inited", add_static_folder)
+    app.connect("builder-inited", add_stylesheets)
+    app.connect("html-page-context", add_scripts)
     app.connect("env-check-consistency", check_duplicates)
     app.connect("env-check-consistency", check_versions)
     app.connect("env-get-outdated", outdated_catalogues)
     app.connect("build-finished", export_forms)
+    app.connect("build-finished", publish_definition_schema)
     return {
         "version": __version__,
         "env_version": ENV_VERSION,

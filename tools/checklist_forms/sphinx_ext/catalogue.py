@@ -31,11 +31,7 @@ class CatalogueDirective(SphinxDirective):
     has_content = False
 
     def run(self) -> list[nodes.Node]:
-        domain = self.env.get_domain("checklist")
-        assert isinstance(domain, ChecklistDomain)
-        docs = domain.data.setdefault("catalogue_docs", [])
-        if self.env.docname not in docs:
-            docs.append(self.env.docname)
+        # The domain notes the page when it processes the doctree (process_doc).
         node = cl_nodes.checklist_catalogue("")
         self.set_source_info(node)
         return [node]
@@ -47,7 +43,8 @@ def outdated_catalogues(
     if not (added or changed or removed):
         return []
     domain = env.get_domain("checklist")
-    return [d for d in domain.data.get("catalogue_docs", []) if d in env.found_docs]
+    assert isinstance(domain, ChecklistDomain)
+    return [d for d in sorted(domain.catalogues) if d in env.found_docs]
 
 
 class CatalogueTransform(SphinxPostTransform):

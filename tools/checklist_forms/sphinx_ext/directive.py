@@ -12,14 +12,12 @@ from typing import Any, ClassVar
 
 from docutils import nodes
 from docutils.parsers.rst import directives
-from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 
-from checklist_forms.core.definition import Problem, build_checklist
+from checklist_forms.core.definition import Problem, Subtype, build_checklist
 from checklist_forms.core.texts import iter_texts
 from checklist_forms.sphinx_ext import elements as cl_nodes
-
-logger = logging.getLogger(__name__)
+from checklist_forms.sphinx_ext.log import warn
 
 KNOWN_OPTIONS = ("version", "title", "audience", "guard")
 
@@ -59,7 +57,7 @@ class ChecklistDirective(SphinxDirective):
             suggestion = f" (did you mean {hint[0]!r}?)" if hint else ""
             problems.append(
                 Problem(
-                    "unknown_key",
+                    Subtype.UNKNOWN_KEY,
                     f"unknown option {name!r} of checklist {checklist_id!r}{suggestion}; "
                     f"options: {', '.join(KNOWN_OPTIONS)}",
                     option=name,
@@ -74,13 +72,10 @@ class ChecklistDirective(SphinxDirective):
         )
         problems.extend(more)
         for problem in problems:
-            logger.warning(
-                problem.message,
-                type="checklist",
-                subtype=problem.subtype,
-                location=(self.env.docname, self._line_of(problem)),
-            )
-        if checklist is None:
+            warn((self.env.docname, self._line_of(problem)), problem.subtype, problem.message)
+        # A checklist with any problem is warned about once and left out of the page and
+        # of every file made from it: half a checklist would fail later, far from its line.
+        if checklist is None or problems:
             return []
         definition = checklist.to_dict()
         node = cl_nodes.checklist(

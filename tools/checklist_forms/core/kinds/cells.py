@@ -10,7 +10,8 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any, Protocol
 
-from checklist_forms.core.model import Answer
+from checklist_forms.core.answered import Answer
+from checklist_forms.core.numbers import number_text
 
 
 class Unusable(Exception):
@@ -24,10 +25,6 @@ class Matcher(Protocol):
     def shown(self) -> list[str]: ...
 
     def find(self, text: str) -> tuple[bool, Answer]: ...
-
-
-def number_text(value: float) -> str:
-    return f"{value:g}" if not float(value).is_integer() else str(int(value))
 
 
 def shorten(text: str, limit: int) -> str:

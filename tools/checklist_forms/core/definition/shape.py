@@ -1,0 +1,107 @@
+"""Check the body against the definition schema and word each error for contributors.
+
+``data/checklist-definition.schema.json`` is the one description of the language's shape
+(keys, kinds, types, ranges); editors read the same file to complete and check YAML.
+The schema speaks JSON, so a plain YAML scalar written where text is expected
+(``label: 12``, ``value: no``) is read as the text it shows, as the language always did.
+"""
+
+from __future__ import annotations
+
+import copy
+import json
+from functools import cache
+from pathlib import Path as FilePath
+from typing import Any
+
+from jsonschema import Draft202012Validator, ValidationError
+
+from checklist_forms.core.definition.messages import word_error
+from checklist_forms.core.definition.problems import Problem
+from checklist_forms.core.definition.yaml_source import Path, Source
+
+SCHEMA_FILE = FilePath(__file__).parent.parent.parent / "data" / "checklist-definition.schema.json"
+SCHEMA_NAME = "definition.schema.json"
+
+
+@cache
+def definition_schema() -> dict[str, Any]:
+    """The schema as shipped (relative ``$id``); see :func:`published_schema`."""
+    schema: dict[str, Any] = json.loads(SCHEMA_FILE.read_text(encoding="utf-8"))
+    return schema
+
+
+def published_schema(base_url: str) -> dict[str, Any]:
+    """The schema with the absolute ``$id`` it has on the site, next to the checklists."""
+    schema = copy.deepcopy(definition_schema())
+    schema["$id"] = f"{base_url.rstrip('/')}/checklists/{SCHEMA_NAME}"
+    return schema
+
+
+@cache
+def _validators() -> tuple[Any, Draft202012Validator]:
+    import jsonschema_rs
+
+    schema = definition_schema()
+    return jsonschema_rs.Draft202012Validator(schema), Draft202012Validator(schema)
+
+
+def _is_valid(data: Any) -> bool:
+    """The fast verdict: jsonschema-rs, which gives up on numbers beyond 64 bits."""
+    fast, slow = _validators()
+    try:
+        return bool(fast.is_valid(data))
+    except (ValueError, OverflowError):
+        return slow.is_valid(data)
+
+
+def check_shape(source: Source) -> list[Problem]:
+    """Problems of shape, each at the line of the key or value it is about."""
+    if _is_valid(source.data):
+        return []
+    errors = _errors_after_reading_plain_text(source)
+    problems: list[Problem] = []
+    for error in errors:
+        problems.extend(word_error(error, source))
+    return problems
+
+
+def _errors_after_reading_plain_text(source: Source) -> list[ValidationError]:
+    """Errors, once plain scalars written where text is wanted are read as text.
+
+    ``label: 12`` or ``value: no`` are text to whoever wrote them; each pass turns the
+    scalars the schema wanted as text into the text written, which can uncover more
+    (a slug now checked against its pattern), so it repeats until nothing changes.
+    """
+    _, slow = _validators()
+    for _ in range(4):
+        errors = sorted(slow.iter_errors(source.data), key=_order)
+        wanted_text = [e for e in errors if _wants_text(e, source)]
+        if not wanted_text:
+            return errors
+        for error in wanted_text:
+            path = tuple(error.absolute_path)
+            _replace(source, path, source.raw(path) or "")
+    return errors
+
+
+def _wants_text(error: ValidationError, source: Source) -> bool:
+    expected = error.validator_value
+    types = expected if isinstance(expected, list) else [expected]
+    return (
+        error.validator == "type"
+        and "string" in types
+        and isinstance(error.instance, bool | int | float)
+        and source.is_plain_scalar(tuple(error.absolute_path))
+    )
+
+
+def _replace(source: Source, path: Path, value: Any) -> None:
+    holder = source.data
+    for step in path[:-1]:
+        holder = holder[step]
+    holder[path[-1]] = value
+
+
+def _order(error: ValidationError) -> tuple[str, str]:
+    return (json.dumps(list(error.absolute_path)), json.dumps(list(error.schema_path)))
