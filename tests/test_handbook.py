@@ -100,12 +100,18 @@ def test_english_headings_are_translated(site: Path) -> None:
     Sphinx silently keeps the French when a translation does not parse as a paragraph
     (a msgstr starting "1." is a list), so this compares the built pages themselves.
     """
+    # Reviewed: words spelt the same in both languages, and the classifications' acronyms.
+    same_in_both = {"Classifications", "ESCO", "Organisation", "ROME", "Sources", "Substitutions"}
     same = []
     for page in pages(site):
         rel = page.relative_to(site)
         french, english = headings(page), headings(site / "en" / rel)
         assert len(french) == len(english), rel
-        same += [f"{rel}: {fr}" for fr, en in zip(french, english, strict=True) if fr == en]
+        same += [
+            f"{rel}: {fr}"
+            for fr, en in zip(french, english, strict=True)
+            if fr == en and fr not in same_in_both
+        ]
     assert same == []
 
 
@@ -113,7 +119,10 @@ def test_english_headings_are_translated(site: Path) -> None:
 def test_english_site_speaks_english_around_the_text(site: Path) -> None:
     for page in pages(site):
         rel = page.relative_to(site).as_posix()
-        html = (site / "en" / rel).read_text(encoding="utf-8")
+        # Code samples (front matter a contributor types) stay as written.
+        html = re.sub(
+            r"<pre>.*?</pre>", "", (site / "en" / rel).read_text(encoding="utf-8"), flags=re.S
+        )
         assert "Manuel du Community Manager" not in html, rel
         assert "The Community Manager Handbook</title>" in html, rel
         assert '<meta property="og:site_name" content="The Community Manager Handbook"' in html
