@@ -165,10 +165,6 @@ def _site_root(app, config):  # type: ignore[no-untyped-def]
     """
     root = SITE_URL if config.language == "fr" else f"{SITE_URL}{config.language}/"
     config.html_baseurl = root
-    # The brand in <title>, og:site_name and the header is the built language's own.
-    titles = {"fr": project, "en": "The Community Manager Handbook"}
-    config.html_title = titles.get(config.language, titles["en"])
-    config.ogp_site_name = config.html_title
     config.ogp_site_url = root
     config.checklist_base_url = root
     # The English build's name in <title>, og:site_name and the header brand.
