@@ -87,10 +87,16 @@ _HEADING = re.compile(r"<h([1-6])[^>]*>(.*?)</h\1>", re.S)
 
 
 def headings(page: Path) -> list[str]:
+    """Each heading's text; a heading that is only code (a warning type) reads "<code>"."""
     html = page.read_text(encoding="utf-8")
-    return [
-        re.sub(r"\s+", " ", re.sub(r"<[^>]+>|#", "", m[2])).strip() for m in _HEADING.finditer(html)
-    ]
+    found = []
+    for m in _HEADING.finditer(html):
+        inner = re.sub(r'<a class="headerlink".*?</a>', "", m[2], flags=re.S).strip()
+        if re.fullmatch(r"<code[^>]*>.*?</code>", inner, re.S):
+            found.append("<code>")
+            continue
+        found.append(re.sub(r"\s+", " ", re.sub(r"<[^>]+>", "", inner)).strip())
+    return found
 
 
 @pytest.mark.slow
@@ -110,7 +116,7 @@ def test_english_headings_are_translated(site: Path) -> None:
         same += [
             f"{rel}: {fr}"
             for fr, en in zip(french, english, strict=True)
-            if fr == en and fr not in same_in_both
+            if fr == en and fr not in same_in_both | {"<code>"}
         ]
     assert same == []
 
