@@ -157,11 +157,13 @@ def tests(session: nox.Session) -> None:
 
 @nox.session
 def lint(session: nox.Session) -> None:
-    """ruff (lint and format) and mypy on the tools and the benchmarks."""
+    """ruff (lint and format), mypy, the package's layers and its modules' length."""
     _install(session, "lint")
     session.run("ruff", "check", ".")
     session.run("ruff", "format", "--check", ".")
     session.run("mypy", "tools/checklist_forms", "benchmarks")
+    session.run("lint-imports")  # contracts in pyproject.toml [tool.importlinter]
+    session.run("python", "tools/max_lines.py")
     # The package's JavaScript (the form scripts, the search and the PDF printer's):
     # a syntax error would otherwise surface only in a browser.
     # `node --check` reads one file (the others would be the script's arguments).

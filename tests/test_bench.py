@@ -23,6 +23,7 @@ MEASURES = (
     "Same verdict per form as check-jsonschema",
     "Peak memory of checklist-forms validate",
     "Page weight:",
+    "checklist-forms --help vs python -c pass",
 )
 
 

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import json
 import re
+import weakref
 from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cache
@@ -25,7 +26,7 @@ from typing import Any
 from checklist_forms.core.answered import has_visible_text
 from checklist_forms.core.folding import fold_lower as folded_text
 from checklist_forms.core.folding import fold_lower_mapped as fold
-from checklist_forms.core.model import Answer, Checklist
+from checklist_forms.core.model import Answer, Checklist, Item
 from checklist_forms.i18n.ui_text import fmt
 
 RULES_FILE = Path(__file__).parent.parent / "data" / "guard-rules.json"
@@ -92,6 +93,24 @@ def _any_of(rule_id: str) -> re.Pattern[str] | None:
     return re.compile("|".join(f"(?:{p})" for p in patterns)) if patterns else None
 
 
+@cache
+def _any_rule() -> re.Pattern[str]:
+    """Every rule's patterns in one alternation: most answers match none, and one search
+    says so instead of one per rule."""
+    patterns = [
+        p.pattern for r in rules() if not r.get("language_rule") for p in _compiled(r["id"])
+    ]
+    return re.compile("|".join(f"(?:{p})" for p in patterns) or "(?!)")
+
+
+@cache
+def _language_rules() -> list[dict[str, Any]]:
+    return [r for r in rules() if r.get("language_rule")]
+
+
+_WORD = re.compile(r"[a-z]+")
+
+
 def _words(text: str, folded: str, where: list[int], pattern: re.Pattern[str]) -> list[str]:
     found = []
     for match in pattern.finditer(folded):
@@ -103,10 +122,26 @@ def _words(text: str, folded: str, where: list[int], pattern: re.Pattern[str]) -
 
 
 def _looks_english(folded: str) -> bool:
-    tokens = re.findall(r"[a-z]+", folded)
-    english = sum(1 for t in tokens if t in ENGLISH_WORDS)
-    french = sum(1 for t in tokens if t in FRENCH_WORDS)
+    tokens = _WORD.findall(folded)
+    english = sum(map(ENGLISH_WORDS.__contains__, tokens))
+    french = sum(map(FRENCH_WORDS.__contains__, tokens))
     return english >= 3 and english > 2 * french
+
+
+# Checklist -> its items the guard reads. A batch screens thousands of forms of the same
+# checklist; asking each item's kind every time cost more than the screening itself.
+_SCREENED: dict[int, tuple[weakref.ref[Checklist], tuple[Item, ...]]] = {}
+
+
+def _screened_items(checklist: Checklist) -> tuple[Item, ...]:
+    found = _SCREENED.get(id(checklist))
+    if found is not None and found[0]() is checklist:
+        return found[1]
+    items = tuple(
+        i for i in checklist.items() if i.guard and i.kind_rules.free_text and i.answerable
+    )
+    _SCREENED[id(checklist)] = (weakref.ref(checklist), items)
+    return items
 
 
 def screen(
@@ -118,19 +153,20 @@ def screen(
     seen = set(acknowledged or [])
     language = checklist.language if checklist.language in ("fr", "en") else "en"
     findings: list[Finding] = []
-    for item in checklist.answerable_items():
+    every_rule, language_rules = rules(), _language_rules()
+    for item in _screened_items(checklist):
         value = answers.get(item.id)
         if (
-            not item.kind_rules.free_text
-            or not item.guard
-            or not isinstance(value, str)
+            not isinstance(value, str)
             or not has_visible_text(value)
             or not checklist.is_visible(item, answers)  # an answer that does not apply
         ):
             continue
         folded = folded_text(value)
         where: list[int] | None = None  # mapped back to the original only on a match
-        for rule in rules():
+        # Most answers match no rule: one search says so, and only the language rules run.
+        some_rule = _any_rule().search(folded) is not None
+        for rule in every_rule if some_rule else language_rules:
             if rule.get("language_rule"):
                 words = (
                     [value.strip()[:40] + ("…" if len(value.strip()) > 40 else "")]

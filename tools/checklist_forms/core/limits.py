@@ -34,6 +34,8 @@ def depth_over(value: Any, limit: int = MAX_JSON_DEPTH) -> list[str | int] | Non
     Iterative on purpose: a recursive walk would fail on the very inputs it is for.
     The top-level value is at depth 1.
     """
+    if _within(value, limit):  # every honest form: no path is built on the way
+        return None
     stack: list[tuple[Any, int, list[str | int]]] = [(value, 1, [])]
     while stack:
         current, depth, path = stack.pop()
@@ -44,3 +46,23 @@ def depth_over(value: Any, limit: int = MAX_JSON_DEPTH) -> list[str | int] | Non
         elif isinstance(current, list):
             stack.extend((v, depth + 1, [*path, i]) for i, v in enumerate(current))
     return None
+
+
+def _within(value: Any, limit: int) -> bool:
+    """Whether no value is nested deeper than ``limit`` (as :func:`depth_over`, no path)."""
+    level: list[Any] = [value]
+    for depth in range(1, limit + 1):
+        inner: list[Any] = []
+        for current in level:
+            children: Any = (
+                current.values() if isinstance(current, dict) else current
+            )  # level holds only containers, or the top-level value
+            if not isinstance(current, dict | list):
+                continue
+            if children and depth == limit:
+                return False
+            inner.extend(v for v in children if isinstance(v, dict | list))
+        if not inner:
+            return True
+        level = inner
+    return False

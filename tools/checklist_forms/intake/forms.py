@@ -1,12 +1,17 @@
-"""Reading filled forms from disk, with a plain message for every way a file can be unusable.
+"""Reading inputs and writing outputs, with a plain message for every way a file is unusable.
 
-Nothing here writes: commands that produce files do so through :func:`write_new`, which
-never touches the file a form was read from.
+Inputs are read only when they are regular files, and never past a size limit. Commands
+that produce files do so through :func:`write_new`, which never touches a file a form was
+read from and writes each output whole or not at all.
 """
 
 from __future__ import annotations
 
+import contextlib
 import json
+import os
+import stat
+import tempfile
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -35,30 +40,75 @@ def _reject_constant(name: str) -> Any:
 
 
 def _unique_object(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
-    out: dict[str, Any] = {}
-    for key, value in pairs:
-        if key in out:
-            raise ValueError(f"key {key!r} appears twice")
-        out[key] = value
+    out = dict(pairs)
+    if len(out) != len(pairs):  # the rare form with a repeated key: say which one
+        seen: set[str] = set()
+        for key, _ in pairs:
+            if key in seen:
+                raise ValueError(f"key {key!r} appears twice")
+            seen.add(key)
     return out
 
 
+def _kind(mode: int) -> str:
+    if stat.S_ISFIFO(mode):
+        return "a named pipe (FIFO)"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "a device"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    return "not a regular file"
+
+
+def _why(exc: OSError) -> str:
+    return (exc.strerror or str(exc)).lower()
+
+
 def read_input(path: Path, what: str = "form", max_bytes: int = MAX_BYTES) -> bytes:
-    """The bytes of an input file, or a :class:`FormError` saying plainly why not."""
-    if not path.exists():
-        raise FormError(path, "no such file")
-    if path.is_dir():
-        raise FormError(path, f"is a folder, not a {what}")
+    """The bytes of an input file, or a :class:`FormError` saying plainly why not.
+
+    Only regular files are read, and never more than ``max_bytes``: a named pipe would
+    block the command forever and a device such as /dev/zero never ends. The file is
+    opened without blocking and checked again once open, so a file swapped for a pipe
+    between the two checks is refused too.
+    """
     try:
-        size = path.stat().st_size
-        if size > max_bytes:
-            limit = max_bytes // (1024 * 1024)
-            raise FormError(
-                path, f"file is {size / 1024 / 1024:.1f} MB; a {what} may be at most {limit} MB"
-            )
-        return path.read_bytes()
+        info = path.stat()
+    except FileNotFoundError:
+        raise FormError(path, "no such file") from None
     except OSError as exc:
-        raise FormError(path, f"cannot be read ({exc.strerror or exc})") from None
+        raise FormError(path, f"cannot be read ({_why(exc)})") from None
+    if stat.S_ISDIR(info.st_mode):
+        raise FormError(path, f"is a folder, not a {what}")
+    if not stat.S_ISREG(info.st_mode):
+        raise FormError(path, f"is {_kind(info.st_mode)}, not a {what} file")
+    limit = max_bytes // (1024 * 1024)
+    too_big = f"a {what} may be at most {limit} MB"
+    if info.st_size > max_bytes:
+        raise FormError(path, f"file is {info.st_size / 1024 / 1024:.1f} MB; {too_big}")
+    try:
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
+    except OSError as exc:
+        raise FormError(path, f"cannot be read ({_why(exc)})") from None
+    try:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            raise FormError(path, f"is not a regular file, not a {what} file")
+        chunks: list[bytes] = []
+        left = max_bytes + 1  # one byte more tells a file that grew past the limit
+        while left > 0:
+            chunk = os.read(fd, min(left, 1 << 20))
+            if not chunk:
+                break
+            chunks.append(chunk)
+            left -= len(chunk)
+    except OSError as exc:
+        raise FormError(path, f"cannot be read ({_why(exc)})") from None
+    finally:
+        os.close(fd)
+    data = b"".join(chunks)
+    if len(data) > max_bytes:
+        raise FormError(path, f"file is over {limit} MB; {too_big}")
+    return data
 
 
 def load_form(path: Path) -> LoadedForm:
@@ -102,34 +152,94 @@ def collect_paths(inputs: list[Path]) -> list[Path]:
     out: list[Path] = []
     for path in inputs:
         if path.is_dir():
-            files = sorted(p for p in path.iterdir() if not p.name.startswith("."))
-            others = [p.name for p in files if p.is_dir() or p.suffix.lower() != ".json"]
+            try:
+                # One directory scan; the entry's type comes with it (no stat per file).
+                with os.scandir(path) as scan:
+                    entries = sorted(
+                        (e.name, e.is_dir()) for e in scan if not e.name.startswith(".")
+                    )
+            except OSError as exc:
+                raise FormError(path, f"folder cannot be read ({_why(exc)})") from None
+            others = [n for n, is_dir in entries if is_dir or not n.lower().endswith(".json")]
             if others:
                 shown = ", ".join(others[:5]) + (" …" if len(others) > 5 else "")
                 raise FormError(
                     path,
                     f"folder mixes forms with other files ({shown}); pass the forms one by one",
                 )
-            if not files:
+            if not entries:
                 raise FormError(path, "folder holds no .json form")
-            out.extend(files)
+            out.extend(path / name for name, _ in entries)
         else:
             out.append(path)
     return out
 
 
-def write_new(path: Path, text: str, *, sources: list[Path], overwrite: bool = False) -> None:
+def write_new(path: Path, text: str, *, sources: Sequence[Path], overwrite: bool = False) -> None:
     """Write an output file, refusing to replace an input or (unless asked) any file."""
     write_new_bytes(path, text.encode("utf-8"), sources=sources, overwrite=overwrite)
+
+
+def _identity(path: Path) -> tuple[int, int] | None:
+    try:
+        info = path.stat()
+    except OSError:
+        return None
+    return (info.st_dev, info.st_ino)
 
 
 def write_new_bytes(
     path: Path, data: bytes, *, sources: Sequence[Path] = (), overwrite: bool = False
 ) -> None:
-    resolved = path.resolve()
-    if any(resolved == s.resolve() for s in sources):
-        raise FormError(path, "refusing to write over an input file; choose another output")
-    if path.exists() and not overwrite:
-        raise FormError(path, "already exists; pass --force to replace it")
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_bytes(data)
+    """Write ``data`` to ``path`` whole or not at all, never over an input.
+
+    An input is recognised by what the file system says it is (device and inode), not by
+    its name: a hard link or a symbolic link to an input is the input. The data goes to a
+    temporary file of the same folder, renamed over ``path`` only once complete, so a
+    failure (disk full, interrupted command) never leaves a half-written output.
+    """
+    try:
+        info: os.stat_result | None = path.stat()
+    except FileNotFoundError:
+        info = None
+    except OSError as exc:
+        raise FormError(path, f"cannot be written ({_why(exc)})") from None
+    if info is not None:
+        if (info.st_dev, info.st_ino) in {_identity(s) for s in sources}:
+            raise FormError(path, "refusing to write over an input file; choose another output")
+        if stat.S_ISDIR(info.st_mode):
+            raise FormError(path, "is a folder; give the name of a file to write")
+        if not stat.S_ISREG(info.st_mode):
+            raise FormError(path, f"is {_kind(info.st_mode)}; refusing to write there")
+        if not overwrite:
+            raise FormError(path, "already exists; pass --force to replace it")
+        if not os.access(path, os.W_OK):
+            raise FormError(path, "is read-only; refusing to replace it")
+    folder = path.parent
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise FormError(folder, f"cannot be made a folder for {path.name} ({_why(exc)})") from None
+    mode = stat.S_IMODE(info.st_mode) if info is not None else 0o666 & ~_umask()
+    try:
+        fd, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=folder)
+    except OSError as exc:
+        raise FormError(path, f"cannot be written ({_why(exc)})") from None
+    try:
+        with os.fdopen(fd, "wb") as out:
+            out.write(data)
+            out.flush()
+            os.fchmod(out.fileno(), mode)
+        Path(temporary).replace(path)
+    except BaseException as exc:
+        with contextlib.suppress(OSError):
+            Path(temporary).unlink()
+        if isinstance(exc, OSError):
+            raise FormError(path, f"cannot be written ({_why(exc)})") from None
+        raise
+
+
+def _umask() -> int:
+    current = os.umask(0o022)
+    os.umask(current)
+    return current

@@ -4,7 +4,8 @@ The verdict is the JSON Schema's (Draft 2020-12 with format checking): jsonschem
 gives it and finds the errors, jsonschema takes over for errors whose wording only it has,
 and for everything when jsonschema-rs is missing. This module turns each error into a
 sentence that names the item and its label, the way an HR team reads it. One compiled
-validator serves every form of the same schema.
+validator serves every form of the same schema, and jsonschema itself (a tenth of a
+second to import) is loaded only for the first error whose wording only it has.
 """
 
 from __future__ import annotations
@@ -12,10 +13,8 @@ from __future__ import annotations
 import difflib
 import json
 from dataclasses import dataclass, field
-from typing import Any
-
-from jsonschema import Draft202012Validator, FormatChecker
-from jsonschema.exceptions import ValidationError
+from functools import lru_cache
+from typing import TYPE_CHECKING, Any
 
 from checklist_forms.core.guard import Finding, screen
 from checklist_forms.core.limits import MAX_JSON_DEPTH, depth_over
@@ -23,6 +22,10 @@ from checklist_forms.core.model import Checklist, Item, checklist_from_dict
 from checklist_forms.core.schema import HINTS
 from checklist_forms.intake.catalogue import Catalogue, CatalogueError, Entry
 from checklist_forms.intake.forms import FormError, LoadedForm
+
+if TYPE_CHECKING:
+    from jsonschema import Draft202012Validator
+    from jsonschema.exceptions import ValidationError
 
 STATUSES = ("draft", "final")
 
@@ -92,6 +95,25 @@ def checklist_from_schema(schema: dict[str, Any]) -> Checklist:
     )
 
 
+class Compiled:
+    """One published schema, ready to validate: its checklist and its validators."""
+
+    def __init__(self, schema: dict[str, Any], *, fast: bool) -> None:
+        self.schema = schema
+        self.checklist = checklist_from_schema(schema)
+        self.fast: Any = _fast_validator(schema) if fast else None
+        self._slow: Draft202012Validator | None = None
+
+    @property
+    def slow(self) -> Draft202012Validator:
+        """jsonschema's validator, built (and jsonschema imported) on first use."""
+        if self._slow is None:
+            from jsonschema import Draft202012Validator, FormatChecker
+
+            self._slow = Draft202012Validator(self.schema, format_checker=FormatChecker())
+        return self._slow
+
+
 class Validator:
     """Validates forms of any checklist of a catalogue, caching one validator per schema."""
 
@@ -99,10 +121,9 @@ class Validator:
         """``fast=False`` leaves jsonschema-rs out: every verdict and message from jsonschema."""
         self.catalogue = catalogue
         self.use_fast = fast
-        self._compiled: dict[str, tuple[Draft202012Validator, Checklist]] = {}
-        self._fast: dict[str, Any] = {}
+        self._compiled: dict[tuple[str, str, str | None], tuple[Entry, Compiled]] = {}
 
-    def resolve(self, form: LoadedForm) -> tuple[Entry, Draft202012Validator, Checklist]:
+    def resolve(self, form: LoadedForm) -> tuple[Entry, Compiled, Checklist]:
         """Find the schema a form names; unusable forms raise :class:`FormError`.
 
         Every command starts here, so this is also where a form nested deeper than any
@@ -121,6 +142,10 @@ class Validator:
         if not isinstance(version, str) or not version:
             raise FormError(form.path, f'form of {checklist_id!r} has no "version" key')
         language = data.get("language") if isinstance(data.get("language"), str) else None
+        # A batch names the same few schemas again and again: one look-up per name.
+        found = self._compiled.get((checklist_id, version, language))
+        if found is not None:
+            return found[0], found[1], found[1].checklist
         entry = self.catalogue.find(checklist_id, version, language)
         if entry is None:
             known = self.catalogue.versions(checklist_id)
@@ -132,29 +157,27 @@ class Validator:
                 form.path,
                 f"checklist {checklist_id!r} has no version {version!r}; known versions: {', '.join(known)}",
             )
-        key = str(entry.schema_file)
-        if key not in self._compiled:
+        same_file = next(
+            (c for e, c in self._compiled.values() if e.schema_file == entry.schema_file), None
+        )
+        if same_file is None:
             try:
                 schema = self.catalogue.schema(entry)
             except CatalogueError as exc:
                 raise FormError(form.path, str(exc)) from None
-            validator = Draft202012Validator(schema, format_checker=FormatChecker())
-            self._compiled[key] = (validator, checklist_from_schema(schema))
-            self._fast[key] = _fast_validator(schema) if self.use_fast else None
-        validator, checklist = self._compiled[key]
-        return entry, validator, checklist
+            same_file = Compiled(schema, fast=self.use_fast)
+        self._compiled[checklist_id, version, language] = (entry, same_file)
+        return entry, same_file, same_file.checklist
 
     def validate(self, form: LoadedForm) -> Result:
-        entry, validator, checklist = self.resolve(form)
-        fast = self._fast.get(str(entry.schema_file))
+        _, compiled, checklist = self.resolve(form)
         data = form.data
         status = data.get("status") if isinstance(data.get("status"), str) else ""
         result = Result(
             form.path, checklist.id, checklist.version, str(status), language=checklist.language
         )
-        schema: dict[str, Any] = dict(validator.schema)  # type: ignore[arg-type]
         # The test suite checks that the two validators agree on verdicts and messages.
-        result.errors = _issues(data, validator, fast, checklist, schema)
+        result.errors = _issues(data, compiled)
         answers = data.get("answers")
         acknowledged = data.get("acknowledged")
         if isinstance(answers, dict):
@@ -177,13 +200,7 @@ def _depth_message(path: list[str | int]) -> str:
     return f"{where} is nested more than {MAX_JSON_DEPTH} levels deep; no checklist form is"
 
 
-def _issues(
-    data: Any,
-    validator: Draft202012Validator,
-    fast: Any,
-    checklist: Checklist,
-    schema: dict[str, Any],
-) -> list[Issue]:
+def _issues(data: Any, compiled: Compiled) -> list[Issue]:
     """The schema errors of a form in plain words, from the fastest validator that can.
 
     jsonschema-rs finds the errors about fifteen times faster than jsonschema, which was
@@ -192,6 +209,7 @@ def _issues(
     validator's own message (which the two libraries phrase differently), the form goes
     to jsonschema, so the words a user reads never depend on which validator ran.
     """
+    fast, checklist, schema = compiled.fast, compiled.checklist, compiled.schema
     if fast is not None:
         if fast.is_valid(data):
             return []
@@ -200,7 +218,7 @@ def _issues(
             return _described(found, checklist, schema)
         except _NeedsOwnWording:
             pass
-    return _described(list(validator.iter_errors(data)), checklist, schema)
+    return _described(list(compiled.slow.iter_errors(data)), checklist, schema)
 
 
 def _described(errors: list[Any], checklist: Checklist, schema: dict[str, Any]) -> list[Issue]:
@@ -325,11 +343,10 @@ def describe(
         return [_top(error.message)]
     if len(path) == 1:
         if error.validator == "additionalProperties":
-            known = [i.id for i in checklist.answerable_items()]
+            known = tuple(i.id for i in checklist.answerable_items())
             out = []
             for key in sorted(set(instance) - set(known)):
-                hint = difflib.get_close_matches(str(key), known, n=1)
-                suggestion = f" (did you mean {hint[0]!r}?)" if hint else ""
+                suggestion = _did_you_mean(str(key), known)
                 out.append(
                     Issue(
                         item=str(key),
@@ -374,6 +391,13 @@ def _item_message(error: ValidationError | _FastError, item: Item, rest: list[An
     if error.validator == "maxItems":
         return f"{len(value)} choices selected; at most {item.max_selected} are allowed"
     return str(error.message)
+
+
+@lru_cache(maxsize=1024)
+def _did_you_mean(key: str, known: tuple[str, ...]) -> str:
+    # A batch repeats the same mistyped item in many forms; difflib is slow at it.
+    hint = difflib.get_close_matches(key, known, n=1)
+    return f" (did you mean {hint[0]!r}?)" if hint else ""
 
 
 def _allowed(item: Item) -> str:

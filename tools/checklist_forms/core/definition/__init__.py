@@ -12,13 +12,13 @@ The reading goes by stages, one module each:
 - :mod:`.reader`: the directive's id and options, and the whole sequence.
 """
 
-from checklist_forms.core.definition.problems import SUBTYPES, Problem, Subtype
-from checklist_forms.core.definition.reader import GUARDS, build_checklist, parse_body
-from checklist_forms.core.definition.shape import (
+from checklist_forms.core.definition.language import (
     SCHEMA_NAME,
     definition_schema,
     published_schema,
 )
+from checklist_forms.core.definition.problems import SUBTYPES, Problem, Subtype
+from checklist_forms.core.definition.reader import GUARDS, build_checklist, parse_body
 
 __all__ = [
     "GUARDS",

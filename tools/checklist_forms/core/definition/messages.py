@@ -13,6 +13,7 @@ from typing import Any
 
 from jsonschema import ValidationError
 
+from checklist_forms.core.definition.language import definition_schema
 from checklist_forms.core.definition.places import place_of
 from checklist_forms.core.definition.problems import Problem, Subtype
 from checklist_forms.core.definition.yaml_source import Path, Source
@@ -30,8 +31,6 @@ _CONDITION_MODES = "'equals', 'any_of' or 'answered'"
 
 
 def _defs() -> dict[str, Any]:
-    from checklist_forms.core.definition.shape import definition_schema
-
     defs: dict[str, Any] = definition_schema()["$defs"]
     return defs
 

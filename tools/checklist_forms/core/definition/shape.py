@@ -8,34 +8,16 @@ The schema speaks JSON, so a plain YAML scalar written where text is expected
 
 from __future__ import annotations
 
-import copy
 import json
 from functools import cache
-from pathlib import Path as FilePath
 from typing import Any
 
 from jsonschema import Draft202012Validator, ValidationError
 
+from checklist_forms.core.definition.language import definition_schema
 from checklist_forms.core.definition.messages import word_error
 from checklist_forms.core.definition.problems import Problem
 from checklist_forms.core.definition.yaml_source import Path, Source
-
-SCHEMA_FILE = FilePath(__file__).parent.parent.parent / "data" / "checklist-definition.schema.json"
-SCHEMA_NAME = "definition.schema.json"
-
-
-@cache
-def definition_schema() -> dict[str, Any]:
-    """The schema as shipped (relative ``$id``); see :func:`published_schema`."""
-    schema: dict[str, Any] = json.loads(SCHEMA_FILE.read_text(encoding="utf-8"))
-    return schema
-
-
-def published_schema(base_url: str) -> dict[str, Any]:
-    """The schema with the absolute ``$id`` it has on the site, next to the checklists."""
-    schema = copy.deepcopy(definition_schema())
-    schema["$id"] = f"{base_url.rstrip('/')}/checklists/{SCHEMA_NAME}"
-    return schema
 
 
 @cache

@@ -1,0 +1,50 @@
+"""``checklist-forms jobposting``: JSON-LD and a readable ad from a « Fiche de poste »."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from checklist_forms.cli.commands._common import catalogue
+from checklist_forms.cli.exits import FAILED, OK
+from checklist_forms.intake.forms import load_form, write_new
+from checklist_forms.intake.jobposting import (
+    JobPostingError,
+    build_jobposting,
+    to_html,
+    to_jsonld,
+    to_markdown,
+)
+from checklist_forms.intake.validate import Validator
+
+
+def run(args: argparse.Namespace) -> int:
+    source = Path(args.file)
+    validator = Validator(catalogue(args))
+    form = load_form(source)
+    _, _, checklist = validator.resolve(form)
+    result = validator.validate(form)
+    if not result.valid:
+        print(
+            f"error: {source} is not a valid form; run `checklist-forms validate {source}`",
+            file=sys.stderr,
+        )
+        return FAILED
+    answers = form.data["answers"]
+    try:
+        posting = build_jobposting(checklist, answers)
+    except JobPostingError as exc:
+        print(f"error: {source}: {exc}", file=sys.stderr)
+        return FAILED
+    for issue in result.warnings:
+        print(f"warning: {issue.item} ({issue.label}): {issue.message}", file=sys.stderr)
+    outputs = [(args.output, to_jsonld(posting)), (args.html, to_html(checklist, answers, posting)),
+               (args.markdown, to_markdown(checklist, answers))]  # fmt: skip
+    for target, text in outputs:
+        if target:
+            write_new(Path(target), text, sources=[source], overwrite=args.force)
+            print(f"wrote {target}", file=sys.stderr)
+    if not args.output:
+        sys.stdout.write(outputs[0][1])
+    return OK

@@ -1,0 +1,32 @@
+"""``checklist-forms report``: a Markdown summary of one filled form."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import Any
+
+from checklist_forms.cli.commands._common import catalogue
+from checklist_forms.cli.exits import FAILED, OK
+from checklist_forms.core.score import describe, evaluate
+from checklist_forms.intake.forms import load_form, write_new
+from checklist_forms.intake.report import render_report
+from checklist_forms.intake.validate import Validator
+
+
+def run(args: argparse.Namespace) -> int:
+    validator = Validator(catalogue(args))
+    form = load_form(Path(args.file))
+    _, _, checklist = validator.resolve(form)
+    result = validator.validate(form)
+    raw = form.data.get("answers")
+    answers: dict[str, Any] = raw if isinstance(raw, dict) else {}
+    verdict = evaluate(checklist, answers)
+    extra = describe(checklist, verdict, checklist.language) if verdict else None
+    text = render_report(checklist, form.data, result, extra)
+    if args.output:
+        write_new(Path(args.output), text, sources=[Path(args.file)], overwrite=args.force)
+    else:
+        sys.stdout.write(text)
+    return OK if result.valid else FAILED
