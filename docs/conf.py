@@ -126,6 +126,8 @@ sitemap_excludes = ["search.html", "genindex.html"]
 # a site whose first language lives at the root.
 handbook_site_url = SITE_URL
 handbook_languages = {"fr": "", "en": "en/"}
+# Page owners as written in the front matter, named in the other languages (pagemeta).
+handbook_owner_names = {"Équipe éditoriale": {"en": "Editorial team"}}
 ogp_site_url = html_baseurl
 ogp_site_name = html_title
 ogp_type = "website"

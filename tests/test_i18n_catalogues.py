@@ -71,7 +71,8 @@ def test_the_check_catches_what_it_promises(
 
 def test_french_words_keep_their_typographic_spaces() -> None:
     words = ui("fr")
-    assert words["colon"] == " : "
+    # No-break space: the colon never starts a line (form labels, the checklist header).
+    assert words["colon"] == "\u00a0: "
     assert words["quote"] == "« {w} »"
     assert labelled("fr", "Statut", "draft") == "Statut : draft"
     assert labelled("en", "Status", "draft") == "Status: draft"

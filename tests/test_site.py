@@ -75,8 +75,29 @@ def test_overdue_page_shows_a_banner(build_site: BuildSite) -> None:
         '<div class="review-overdue" role="note">Cette page devait être relue avant le 10/07/2026'
         in old
     )
-    assert "Responsable de la page : Équipe RH · Dernière relecture : 10/01/2026" in old
+    # Non-breaking spaces before the colons and the separator: a label keeps its value.
+    assert (
+        "Responsable de la page\u00a0: Équipe RH\u00a0· Dernière relecture\u00a0: 10/01/2026" in old
+    )
     assert "review-overdue" not in built.html("index")
+
+
+def test_owner_is_named_in_the_language_built(build_site: BuildSite) -> None:
+    conf = SITE_CONF.replace('language = "fr"', 'language = "en"')
+    files = {"index.md": page("Home")}
+    named = conf + 'handbook_owner_names = {"Équipe RH": {"en": "HR team"}}\n'
+    html = build_site(files, conf=named).html()
+    assert "Page owner: HR team · Last reviewed:" in html.replace("\u00a0", " ")
+    assert "Équipe" not in html
+
+
+def test_owner_without_translation_warns(build_site: BuildSite) -> None:
+    conf = SITE_CONF.replace('language = "fr"', 'language = "en"')
+    built = build_site({"index.md": page("Home")}, conf=conf, expect_warnings=True)
+    assert built.warnings == [
+        "index.md:1: WARNING: owner 'Équipe RH' has no name in 'en': add it to "
+        "handbook_owner_names in conf.py [handbook.metadata]"
+    ]
 
 
 def test_alternates_in_head_and_sitemap(build_site: BuildSite) -> None:

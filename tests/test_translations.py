@@ -108,3 +108,21 @@ def test_french_form_validates_against_english_schema_and_back(name: str, tmp_pa
     fr_error = validator.validate(LoadedForm(name, broken)).errors[0]
     en_error = english_validator.validate(LoadedForm(name, broken)).errors[0]
     assert fr_error.item == en_error.item and fr_error.label != en_error.label
+
+
+def test_check_reports_a_translation_sphinx_would_drop(tmp_path: Path) -> None:
+    """A translation that Markdown reads as a list is dropped by Sphinx: report it."""
+    pot = tmp_path / "pot"
+    pot.mkdir()
+    (pot / "page.pot").write_text(
+        'msgid ""\nmsgstr ""\n\nmsgid "1. Fixer"\nmsgstr ""\n\nmsgid "2. Modérer"\nmsgstr ""\n'
+    )
+    po = tmp_path / "locales" / "en" / "LC_MESSAGES" / "page.po"
+    po.parent.mkdir(parents=True)
+    po.write_text(
+        'msgid ""\nmsgstr ""\n\nmsgid "1. Fixer"\nmsgstr "1. Setting"\n\n'
+        'msgid "2. Modérer"\nmsgstr "2\\\\. Moderating"\n'
+    )
+    assert check(pot, tmp_path / "locales") == [
+        f"{po}: read as a list or heading, escape its first mark: 1. Fixer"
+    ]

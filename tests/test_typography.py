@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+import re
+from html import unescape
+
+import pytest
+
 from checklist_forms.site.typography import NBSP, NNBSP, french_spacing
 
 from conftest import BASE_URL, CONF, BuildSite
@@ -43,3 +48,75 @@ def test_english_build_is_untouched(build_site: BuildSite) -> None:
     )
     html = build_site({"index.md": "# Title\n\nReally ? Yes : indeed.\n"}, conf=conf).html()
     assert "Really ? Yes : indeed." in html
+
+
+def test_numbers_keep_their_unit() -> None:
+    assert french_spacing("sous 30 jours, 2 ans et 15 %") == (
+        f"sous 30{NBSP}jours, 2{NBSP}ans et 15{NBSP}%"
+    )
+    # A number before an ordinary word, and a word merely starting like a unit, stay as typed.
+    assert french_spacing("les 3 piliers, 2 hommes") == "les 3 piliers, 2 hommes"
+
+
+TYPO_CONF = (
+    'extensions = ["myst_parser", "checklist_forms.site.typography"]\n'
+    'html_baseurl = "https://example.org/"\nlanguage = "{language}"\n'
+)
+TYPO_PAGE = """# Titre
+
+L'accueil protège l'{term}`ESCO` et l'[autre page](autre.md) ; voir [Interne ou externe ?](autre.md).
+Puis [Vraiment !](autre.md). Et « l'entreprise » garde 'ses' guillemets.
+
+```{glossary}
+ESCO
+  Classification européenne.
+```
+"""
+
+
+OTHER = "---\norphan: true\n---\n# Autre\n"
+
+
+def _text(html: str) -> str:
+    return re.sub(r"<[^>]+>", "", html)
+
+
+def test_apostrophe_before_a_link_or_term_is_not_a_closing_quote(
+    build_site: BuildSite,
+) -> None:
+    built = build_site(
+        {"index.md": TYPO_PAGE, "autre.md": OTHER}, conf=TYPO_CONF.format(language="fr")
+    )
+    text = _text(built.html())
+    assert "l\u2019ESCO" in text and "l\u2019autre page" in text, text
+    assert "\u201d" not in text.split("Et")[0]
+    # Smart quotes still curl real quotes elsewhere in the paragraph.
+    assert "L\u2019accueil" in text and "l\u2019entreprise" in text
+
+
+@pytest.mark.parametrize("language", ["fr", "en"])
+def test_question_mark_ending_a_link_takes_the_full_stop(
+    build_site: BuildSite, language: str
+) -> None:
+    built = build_site(
+        {"index.md": TYPO_PAGE, "autre.md": OTHER}, conf=TYPO_CONF.format(language=language)
+    )
+    text = _text(built.html())
+    assert "Interne ou externe ?)" not in text
+    assert "externe ?." not in text and "externe\u202f?." not in text
+    assert "Vraiment !." not in text and "Vraiment\u202f!." not in text
+    assert "Interne ou externe ?" in text or "Interne ou externe\u202f?" in text
+
+
+def test_checklist_header_and_page_text_keep_their_spaces(build_site: BuildSite) -> None:
+    from helpers import DATA
+
+    conf = CONF.replace(
+        '"checklist_forms.sphinx_ext"]',
+        '"checklist_forms.sphinx_ext", "checklist_forms.site.typography"]',
+    )
+    page = (DATA / "all_kinds.md").read_text(encoding="utf-8")
+    page = page.replace("# Toutes les sortes\n", "# Toutes les sortes\n\nSous 30 jours.\n", 1)
+    html = unescape(build_site({"index.md": page}, conf=conf).html())
+    assert f'<p class="checklist-meta">Version{NBSP}1.2.0{NBSP}· Pour{NBSP}: Tests</p>' in html
+    assert f"Sous 30{NBSP}jours." in html

@@ -4,6 +4,12 @@ Front matter keys (checked on every page, each mistake a ``handbook.metadata`` w
 naming the page and the field): ``owner`` (text), ``last_reviewed`` (YYYY-MM-DD),
 ``review_every_months`` (whole number), ``description`` (text, used for Open Graph).
 A page whose review is overdue carries a visible banner, in the page's language.
+
+The owner is a name written in French in the front matter; ``handbook_owner_names`` in
+conf.py gives its name in the other languages (``{"Équipe éditoriale": {"en": "Editorial
+team"}}``), and a build in a language that lacks one warns instead of printing French.
+The footer is French typography in a French build: the spaces before ``:`` and the
+separator are non-breaking, so a label never ends a line without its value.
 """
 
 from __future__ import annotations
@@ -18,6 +24,7 @@ from sphinx.application import Sphinx
 from sphinx.util import logging
 
 from checklist_forms.i18n.translate import N_, labelled, translate_all
+from checklist_forms.site.typography import NBSP, french_spacing
 
 logger = logging.getLogger(__name__)
 REQUIRED = ("owner", "last_reviewed", "review_every_months", "description")
@@ -106,10 +113,33 @@ def today(app: Sphinx) -> dt.date:
     return dt.date.today()
 
 
+def _is_french(language: str) -> bool:
+    return language.split("_")[0] == "fr"
+
+
+def owner_name(app: Sphinx, owner: str) -> str | None:
+    """The owner's name in the language being built; None when it has no translation."""
+    language = app.config.language or "en"
+    if _is_french(language):
+        return owner
+    names: dict[str, str] = app.config.handbook_owner_names.get(owner, {})
+    return names.get(language) or names.get(language.split("_")[0])
+
+
 def warn_metadata(app: Sphinx, doctree: nodes.document) -> None:
     docname = app.env.docname
-    for problem in check_metadata(app.env.metadata.get(docname, {})):
+    meta = app.env.metadata.get(docname, {})
+    for problem in check_metadata(meta):
         logger.warning(problem, type="handbook", subtype="metadata", location=(docname, 1))
+    owner = str(meta.get("owner", "")).strip()
+    if owner and owner_name(app, owner) is None:
+        logger.warning(
+            f"owner {owner!r} has no name in {app.config.language!r}: add it to "
+            "handbook_owner_names in conf.py",
+            type="handbook",
+            subtype="metadata",
+            location=(docname, 1),
+        )
 
 
 def _day(words: dict[str, str], day: dt.date) -> str:
@@ -127,11 +157,16 @@ def add_banner(
     reviewed = _date(meta.get("last_reviewed"))
     due = due_date(meta)
     parts = []
-    if meta.get("owner"):
-        parts.append(labelled(language, words["owner"], escape(str(meta["owner"]))))
+    owner = str(meta.get("owner", "")).strip()
+    if owner:
+        name = owner_name(app, owner) or owner  # already warned at read time
+        parts.append(labelled(language, words["owner"], escape(name)))
     if reviewed:
         parts.append(labelled(language, words["reviewed"], _day(words, reviewed)))
-    footer = f'<p class="page-meta">{" · ".join(parts)}</p>' if parts else ""
+    text = f"{NBSP}· ".join(parts)
+    if _is_french(language):
+        text = french_spacing(text)
+    footer = f'<p class="page-meta">{text}</p>' if parts else ""
     banner = ""
     if due is not None and today(app) > due:
         text = escape(words["overdue"].format(due=_day(words, due)))
@@ -141,6 +176,8 @@ def add_banner(
 
 def setup(app: Sphinx) -> dict[str, Any]:
     app.add_config_value("handbook_today", "", "html", types=[str])
+    # {owner as written in the front matter: {language: name}}; rebuild pages on change.
+    app.add_config_value("handbook_owner_names", {}, "env", types=[dict])
     app.connect("doctree-read", warn_metadata)
     app.connect("html-page-context", add_banner)
     return {"version": "1", "parallel_read_safe": True, "parallel_write_safe": True}

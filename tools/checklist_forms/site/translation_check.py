@@ -2,18 +2,28 @@
 
 Compares the message templates that ``sphinx-build -b gettext`` extracts with every
 language's catalogues and lists, per file, what a translator still has to do: missing
-messages (the catalogue is out of date), untranslated ones, fuzzy ones, and obsolete
-entries left behind. Exit code 1 when anything is listed.
+messages (the catalogue is out of date), untranslated ones, fuzzy ones, obsolete
+entries left behind, and translations that Sphinx would silently drop. Exit code 1 when
+anything is listed.
+
+Sphinx parses each translation on its own as Markdown and keeps it only if it reads as a
+paragraph: "1. Setting the rules" alone is a numbered list, so the heading or table cell
+stays in French without a warning. Such a translation escapes its marker with a
+backslash: ``1\\. Setting the rules``, written ``"1\\\\. Setting the rules"`` in the .po file.
 
     python -m checklist_forms.i18n docs/_build/gettext docs/locales
 """
 
 from __future__ import annotations
 
+import re
 import sys
 from pathlib import Path
 
 from babel.messages.pofile import read_po
+
+# What starts a Markdown block rather than a paragraph: a list item, a heading, a quote.
+_BLOCK_START = re.compile(r"^ {0,3}(\d{1,9}[.)]|[-+*]|#{1,6}|>)(\s|$)")
 
 
 def _ids(path: Path) -> set[str]:
@@ -51,11 +61,15 @@ def check(pot_dir: Path, locale_dir: Path) -> list[str]:
             untranslated = sorted(i for i in wanted & set(have) if not have[i].string)
             fuzzy = sorted(i for i in wanted & set(have) if have[i].fuzzy)
             obsolete = sorted(set(have) - wanted) + [str(m.id) for m in catalogue.obsolete.values()]
+            dropped = sorted(
+                i for i in wanted & set(have) if _BLOCK_START.match(str(have[i].string or ""))
+            )
             for label, ids in (
                 ("missing", missing),
                 ("untranslated", untranslated),
                 ("fuzzy", fuzzy),
                 ("obsolete", obsolete),
+                ("read as a list or heading, escape its first mark", dropped),
             ):
                 for message in ids:
                     short = message.replace("\n", " ")
