@@ -78,7 +78,7 @@ def test_every_file_of_a_batch_is_reported(
     forms = tmp_path / "forms"
     forms.mkdir()
     write_form(forms, "a.json", complete())
-    blank = blank_form(all_kinds())
+    blank = blank_form(all_kinds(), BASE_URL)
     write_form(forms, "b.json", dict(blank, status="final"))
     write_form(forms, "c.json", blank)
     code, out, _ = run(

@@ -14,10 +14,11 @@ from pathlib import Path
 from typing import Any
 
 from checklist_forms import __version__
-from checklist_forms.intake.catalogue import Catalogue, CatalogueError
+from checklist_forms.intake.catalogue import Catalogue, CatalogueError, locate
 from checklist_forms.intake.compare import CompareError
 from checklist_forms.intake.forms import (
     FormError,
+    LoadedForm,
     collect_paths,
     load_form,
     write_new,
@@ -29,7 +30,7 @@ OK, FAILED, UNUSABLE = 0, 1, 2
 
 
 def _catalogue(args: argparse.Namespace) -> Catalogue:
-    return Catalogue.load(Path(args.catalogue))
+    return locate(args.catalogue)
 
 
 def _print_result(result: Result) -> None:
@@ -157,6 +158,11 @@ def cmd_import(args: argparse.Namespace) -> int:
     target = Path(args.output) if args.output else source.with_suffix(".json")
     validator = Validator(_catalogue(args))
     form, problems = read_workbook(source, catalogue_resolver(validator))
+    # The written form names its published schema, as a blank form does.
+    entry, _, _ = validator.resolve(LoadedForm(path=str(source), data=form))
+    schema = validator.catalogue.schema(entry)
+    if isinstance(schema.get("$id"), str):
+        form["$schema"] = schema["$id"]
     write_new(target, dumps(form), sources=[source], overwrite=args.force)
     for problem in problems:
         print(f"{source}: {problem}")
@@ -226,7 +232,9 @@ def cmd_migrate(args: argparse.Namespace) -> int:
     if version_key(args.to) < version_key(source.version):
         raise FormError(source_path, f"cannot migrate back from {source.version} to {args.to}")
     target = checklist_from_schema(catalogue.schema(target_entry))
-    result = migrate(form.data, source, target)
+    result = migrate(
+        form.data, source, target, schema_url=catalogue.schema(target_entry).get("$id")
+    )
     text = dumps(result.form)
     if args.in_place:
         backup = source_path.with_name(source_path.name + ".bak")
@@ -298,8 +306,10 @@ def build_parser() -> argparse.ArgumentParser:
     def catalogue_option(p: argparse.ArgumentParser) -> None:
         p.add_argument(
             "--catalogue",
-            default="checklists",
-            help="folder holding index.json and the schemas (default: ./checklists)",
+            metavar="FOLDER|URL",
+            help="the checklists to check against: a folder holding index.json, or the URL "
+            "of a published site (default: checklists/ of this project in this folder or a "
+            "parent, else the catalogue installed with the tool)",
         )
 
     def docs_options(p: argparse.ArgumentParser) -> None:
