@@ -14,12 +14,13 @@ from pathlib import Path
 from typing import Any
 
 from checklist_forms import __version__
+from checklist_forms.cli.help_text import add_command
 from checklist_forms.intake.catalogue import Catalogue, CatalogueError, locate
 from checklist_forms.intake.compare import CompareError
+from checklist_forms.intake.folders import Found, gather
 from checklist_forms.intake.forms import (
     FormError,
     LoadedForm,
-    collect_paths,
     load_form,
     write_new,
     write_new_bytes,
@@ -54,21 +55,27 @@ def _print_result(result: Result) -> None:
         print(f"  ({acknowledged} non-discrimination finding(s) acknowledged in the form)")
 
 
+def _print_skipped(found: Found) -> None:
+    for skipped in found.skipped:
+        print(f"{skipped.path}: skipped, {skipped.reason}", file=sys.stderr)
+
+
 def cmd_validate(args: argparse.Namespace) -> int:
     catalogue = _catalogue(args)
     validator = Validator(catalogue)
+    found = gather([Path(p) for p in args.inputs], recursive=args.recursive)
     results: list[Result] = []
-    unusable: list[FormError] = []
-    paths = collect_paths([Path(p) for p in args.inputs])
-    for path in paths:
+    unusable: list[FormError] = list(found.unusable)
+    for form in found.forms:
         try:
-            results.append(validator.validate(load_form(path)))
+            results.append(validator.validate(form))
         except FormError as exc:
             unusable.append(exc)
     if args.format == "json":
         payload = {
             "results": [r.as_dict() for r in results],
             "unusable": [{"file": e.path, "message": e.message} for e in unusable],
+            "skipped": [{"file": s.path, "reason": s.reason} for s in found.skipped],
             "valid": sum(r.valid for r in results),
             "invalid": sum(not r.valid for r in results),
         }
@@ -76,10 +83,14 @@ def cmd_validate(args: argparse.Namespace) -> int:
     else:
         for result in results:
             _print_result(result)
+        _print_skipped(found)
         for error in unusable:
             print(f"{error.path}: cannot be used: {error.message}", file=sys.stderr)
         invalid = sum(not r.valid for r in results)
-        print(f"{len(results) - invalid} valid, {invalid} invalid, {len(unusable)} unusable")
+        skipped = f", {len(found.skipped)} skipped" if found.skipped else ""
+        print(
+            f"{len(results) - invalid} valid, {invalid} invalid, {len(unusable)} unusable{skipped}"
+        )
     if unusable:
         return UNUSABLE
     return FAILED if any(not r.valid for r in results) else OK
@@ -112,10 +123,35 @@ def cmd_compare(args: argparse.Namespace) -> int:
     from checklist_forms.intake.compare import compare_forms
 
     validator = Validator(_catalogue(args))
-    forms = [load_form(Path(p)) for p in collect_paths([Path(p) for p in args.inputs])]
-    text = compare_forms(validator, forms, name_item=args.name)
+    found = gather([Path(p) for p in args.inputs], recursive=args.recursive)
+    if found.unusable:
+        raise found.unusable[0]
+    found.keep_only(args.checklist or _scored_checklist(validator, found))
+    _print_skipped(found)
+    text = compare_forms(validator, found.forms, name_item=args.name)
     sys.stdout.write(text)
     return OK
+
+
+def _scored_checklist(validator: Validator, found: Found) -> str:
+    """The checklist to compare: that of the first form named one by one, else the one
+    scored checklist the forms found in folders are of."""
+    named = [f for f in found.forms if f.path not in found.walked]
+    if named:
+        return str(named[0].data.get("checklist"))
+    scored = set()
+    for form in found.forms:
+        _, _, checklist = validator.resolve(form)
+        if checklist.scoring is not None:
+            scored.add(checklist.id)
+    if len(scored) > 1:
+        raise CompareError(
+            f"the folders hold forms of several scored checklists ({', '.join(sorted(scored))}); "
+            "choose one with --checklist"
+        )
+    if scored:
+        return scored.pop()
+    return str(found.forms[0].data.get("checklist")) if found.forms else ""
 
 
 def cmd_xlsx(args: argparse.Namespace) -> int:
@@ -299,6 +335,10 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="checklist-forms",
         description="Export, check, validate and report on the handbook's checklist forms.",
+        epilog="exit codes: 0 all good, 1 a form is invalid (or an answer could not be carried,\n"
+        "or the exports are stale), 2 an input could not be used.\n"
+        "`checklist-forms COMMAND --help` explains each command, with an example.",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
@@ -312,34 +352,56 @@ def build_parser() -> argparse.ArgumentParser:
             "parent, else the catalogue installed with the tool)",
         )
 
+    def walk_option(p: argparse.ArgumentParser) -> None:
+        p.add_argument(
+            "-r", "--recursive", action="store_true", help="also read the subfolders of folders"
+        )
+
     def docs_options(p: argparse.ArgumentParser) -> None:
         p.add_argument("--docs", default="docs", help="Sphinx source folder (default: ./docs)")
         p.add_argument(
             "--output", default="checklists", help="forms folder (default: ./checklists)"
         )
 
-    p = sub.add_parser("validate", help="validate filled forms (files or folders)")
-    p.add_argument("inputs", nargs="+", metavar="FILE|DIR")
-    p.add_argument("--format", choices=("text", "json"), default="text")
+    p = add_command(sub, "validate", "validate filled forms (files or folders)")
+    p.add_argument(
+        "inputs", nargs="+", metavar="FILE|DIR", help="filled forms, or folders of forms"
+    )
+    walk_option(p)
+    p.add_argument(
+        "--format",
+        choices=("text", "json"),
+        default="text",
+        help="text for people (default), json for programs",
+    )
     catalogue_option(p)
     p.set_defaults(func=cmd_validate)
 
-    p = sub.add_parser("report", help="print a Markdown summary of a filled form")
-    p.add_argument("file", metavar="FILE")
+    p = add_command(sub, "report", "print a Markdown summary of a filled form")
+    p.add_argument("file", metavar="FILE", help="the filled form (JSON)")
     p.add_argument("-o", "--output", help="write the report to this new file instead of the screen")
     p.add_argument("--force", action="store_true", help="replace --output if it exists")
     catalogue_option(p)
     p.set_defaults(func=cmd_report)
 
-    p = sub.add_parser(
-        "compare", help="rank several filled forms of one scored checklist side by side"
+    p = add_command(
+        sub, "compare", "rank several filled forms of one scored checklist side by side"
     )
-    p.add_argument("inputs", nargs="+", metavar="FILE|DIR")
+    p.add_argument(
+        "inputs", nargs="+", metavar="FILE|DIR", help="filled forms, or folders of forms"
+    )
+    walk_option(p)
+    p.add_argument(
+        "--checklist",
+        metavar="ID",
+        help="compare the forms of this checklist; in folders, skip the others "
+        "(default: the one scored checklist the forms are of)",
+    )
     p.add_argument("--name", help="item holding each form's name (default: the first text item)")
     catalogue_option(p)
     p.set_defaults(func=cmd_compare)
 
-    p = sub.add_parser("xlsx", help="write a fillable Excel workbook per checklist")
+    p = add_command(sub, "xlsx", "write a fillable Excel workbook per checklist")
     p.add_argument("ids", nargs="*", metavar="ID", help="checklist ids (default: all)")
     p.add_argument("-o", "--output", default=".", help="folder for the workbooks (default: here)")
     p.add_argument("--language", default="fr", help="language of the workbook (default: fr)")
@@ -347,8 +409,8 @@ def build_parser() -> argparse.ArgumentParser:
     catalogue_option(p)
     p.set_defaults(func=cmd_xlsx)
 
-    p = sub.add_parser("import", help="read a filled Excel workbook back into a JSON form")
-    p.add_argument("file", metavar="FILE.xlsx")
+    p = add_command(sub, "import", "read a filled Excel workbook back into a JSON form")
+    p.add_argument("file", metavar="FILE.xlsx", help="the filled workbook")
     p.add_argument(
         "-o", "--output", help="JSON form to write (default: FILE.json beside the workbook)"
     )
@@ -356,10 +418,10 @@ def build_parser() -> argparse.ArgumentParser:
     catalogue_option(p)
     p.set_defaults(func=cmd_import)
 
-    p = sub.add_parser(
-        "jobposting", help="schema.org JobPosting and a readable job ad from a « Fiche de poste »"
+    p = add_command(
+        sub, "jobposting", "schema.org JobPosting and a readable job ad from a « Fiche de poste »"
     )
-    p.add_argument("file", metavar="FILE")
+    p.add_argument("file", metavar="FILE", help="the filled « Fiche de poste » form (JSON)")
     p.add_argument("-o", "--output", help="write the JSON-LD here (default: the screen)")
     p.add_argument("--html", help="also write a publishable HTML job ad (JSON-LD embedded)")
     p.add_argument("--markdown", help="also write the job ad as Markdown")
@@ -367,8 +429,8 @@ def build_parser() -> argparse.ArgumentParser:
     catalogue_option(p)
     p.set_defaults(func=cmd_jobposting)
 
-    p = sub.add_parser("migrate", help="carry a filled form to another version of its checklist")
-    p.add_argument("file", metavar="FILE")
+    p = add_command(sub, "migrate", "carry a filled form to another version of its checklist")
+    p.add_argument("file", metavar="FILE", help="the filled form (JSON) to carry")
     p.add_argument("--to", required=True, metavar="VERSION", help="target version, e.g. 1.1.0")
     p.add_argument(
         "-o", "--output", help="new file to write (default: FILE.vVERSION.json beside it)"
@@ -380,11 +442,11 @@ def build_parser() -> argparse.ArgumentParser:
     catalogue_option(p)
     p.set_defaults(func=cmd_migrate)
 
-    p = sub.add_parser("export", help="write the forms of every checklist of docs/ to checklists/")
+    p = add_command(sub, "export", "write the forms of every checklist of docs/ to checklists/")
     docs_options(p)
     p.set_defaults(func=cmd_export)
 
-    p = sub.add_parser("check", help="fail when checklists/ is stale relative to docs/")
+    p = add_command(sub, "check", "fail when checklists/ is stale relative to docs/")
     docs_options(p)
     p.set_defaults(func=cmd_check)
     return parser
