@@ -62,6 +62,9 @@ class Checklist {
       t: parseJSON(d.ui, {}), key: `checklist-forms:${d.checklist}@${d.version}`, form: root.querySelector('form'),
       scoring: parseJSON(d.scoring), result: root.querySelector('.checklist-result'),
       guard: { rules, ...parseJSON(d.guardStopwords) }, extra: {}, // acknowledged
+      // The schema this page offers, made absolute where the page is served: an exported
+      // form names it as "$schema", so editors check it as a blank form is checked.
+      schemaUrl: d.schema ? new URL(d.schema, document.baseURI).href : null,
     });
     this.items = [...root.querySelectorAll('.checklist-item[data-item]')].map((node) => {
       const n = node.dataset;
@@ -325,6 +328,7 @@ class Checklist {
     }
     const answers = this.refresh();
     const data = { // keys sorted like the build's files
+      ...(this.schemaUrl ? { $schema: this.schemaUrl } : {}),
       ...this.extra,
       answers: Object.fromEntries(this.answerable.map((i) => i.id).sort().map((id) => [id, answers[id]])),
       checklist: this.id,
