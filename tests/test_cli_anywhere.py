@@ -245,3 +245,14 @@ def test_site_answers_with_errors_or_too_much(
     code, _, err = run(capsys, "validate", str(form), "--catalogue", server.url)
     assert code == 2
     assert "not a checklist catalogue index" in err
+
+
+def test_imported_workbook_names_its_schema(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    workbook = CHECKLISTS / "fr" / "grille-entretien" / "1.0.0" / "grille-entretien-1.0.0-fr.xlsx"
+    code, out, err = run(capsys, "import", str(workbook), "-o", "grille.json")
+    assert code in (0, 1), out + err
+    written = json.loads(Path("grille.json").read_text(encoding="utf-8"))
+    assert written["$schema"] == blank("fr", "grille-entretien")["$schema"]
