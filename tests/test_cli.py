@@ -78,7 +78,7 @@ def test_every_file_of_a_batch_is_reported(
     forms = tmp_path / "forms"
     forms.mkdir()
     write_form(forms, "a.json", complete())
-    blank = blank_form(all_kinds())
+    blank = blank_form(all_kinds(), BASE_URL)
     write_form(forms, "b.json", dict(blank, status="final"))
     write_form(forms, "c.json", blank)
     code, out, _ = run(
@@ -148,12 +148,15 @@ def test_missing_file_and_huge_file(
 def test_folder_mixing_forms_and_other_files(
     tmp_path: Path, catalogue: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
+    """A real folder also holds notes: they are skipped with one line, the forms checked."""
     folder = tmp_path / "mixed"
     folder.mkdir()
     write_form(folder, "a.json", complete())
     (folder / "notes.txt").write_text("x")
-    code, _, err = run(capsys, "validate", str(folder), "--catalogue", str(catalogue))
-    assert code == 2 and "folder mixes forms with other files (notes.txt)" in err
+    code, out, err = run(capsys, "validate", str(folder), "--catalogue", str(catalogue))
+    assert code == 0
+    assert f"{folder / 'notes.txt'}: skipped, not a form (not a .json file)" in err
+    assert out.strip().endswith("1 valid, 0 invalid, 0 unusable, 1 skipped")
 
 
 def test_wrong_types_and_unknown_keys_are_invalid_not_unusable(

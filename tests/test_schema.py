@@ -109,11 +109,11 @@ def test_only_one_extension_keyword(schema: dict[str, Any]) -> None:
 
 def test_note_is_not_an_answer(schema: dict[str, Any]) -> None:
     assert "a-savoir" not in schema["properties"]["answers"]["properties"]
-    assert "a-savoir" not in blank_form(all_kinds())["answers"]
+    assert "a-savoir" not in blank_form(all_kinds(), BASE_URL)["answers"]
 
 
 def test_blank_form_is_a_valid_draft_and_an_invalid_final(validator: Validator) -> None:
-    blank = blank_form(all_kinds())
+    blank = blank_form(all_kinds(), BASE_URL)
     assert validator.validate(LoadedForm("blank.json", blank)).valid
     final = dict(blank, status="final")
     result = validator.validate(LoadedForm("blank.json", final))
@@ -211,7 +211,7 @@ FIXTURES: list[tuple[str, dict[str, Any], bool]] = []
 
 
 def _fixtures() -> list[tuple[str, dict[str, Any]]]:
-    blank = blank_form(all_kinds())
+    blank = blank_form(all_kinds(), BASE_URL)
     cases = {
         "blank-draft": blank,
         "blank-final": dict(blank, status="final"),

@@ -52,6 +52,10 @@ def test_every_checklist_fills_exports_and_restores(site, open_checklist, valida
                 f"{entry['id']}: exported status {form['status']!r}, valid={result.valid} {errors}"
             )
         blank = json.loads((site.root / "checklists" / entry["form"]).read_text(encoding="utf-8"))
+        # The exported form names the schema the page offers, as an absolute URL.
+        schema_url = form.get("$schema", "")
+        if not (schema_url.endswith(f"/checklists/{entry['schema']}") and "://" in schema_url):
+            problems.append(f"{entry['id']}: exported $schema is {schema_url!r}")
         if sorted(form["answers"]) != sorted(blank["answers"]):
             problems.append(f"{entry['id']}: exported items differ from the blank form")
         if (form["checklist"], form["version"], form["language"]) != (

@@ -11,13 +11,22 @@ import argparse
 from collections.abc import Callable
 
 from checklist_forms import __version__
+from checklist_forms.cli.help_text import COMMANDS as HELP
 
 
 def _catalogue_option(p: argparse.ArgumentParser) -> None:
     p.add_argument(
         "--catalogue",
-        default="checklists",
-        help="folder holding index.json and the schemas (default: ./checklists)",
+        metavar="FOLDER|URL",
+        help="the checklists to check against: a folder holding index.json, or the URL "
+        "of a published site (default: checklists/ of this project in this folder or a "
+        "parent, else the catalogue installed with the tool)",
+    )
+
+
+def _walk_option(p: argparse.ArgumentParser) -> None:
+    p.add_argument(
+        "-r", "--recursive", action="store_true", help="also read the subfolders of folders"
     )
 
 
@@ -36,14 +45,27 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="checklist-forms",
         description="Export, check, validate and report on the handbook's checklist forms.",
+        epilog="exit codes: 0 all good, 1 a form is invalid (or an answer could not be carried,\n"
+        "or the exports are stale), 2 an input could not be used.\n"
+        "`checklist-forms COMMAND --help` explains each command, with an example.",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     for name, (runner, summary, options) in COMMANDS.items():
-        p = sub.add_parser(name, help=summary)
-        p.set_defaults(runner=runner)
         if only is None or only == name:
+            description, epilog = HELP[name]
+            p = sub.add_parser(
+                name,
+                help=summary,
+                description=description,
+                epilog=epilog,
+                formatter_class=argparse.RawDescriptionHelpFormatter,
+            )
             options(p)
+        else:
+            p = sub.add_parser(name, help=summary)
+        p.set_defaults(runner=runner)
     return parser
 
 
@@ -54,20 +76,37 @@ def command_word(argv: list[str]) -> str | None:
 
 
 def _validate_options(p: argparse.ArgumentParser) -> None:
-    p.add_argument("inputs", nargs="+", metavar="FILE|DIR")
-    p.add_argument("--format", choices=("text", "json"), default="text")
+    p.add_argument(
+        "inputs", nargs="+", metavar="FILE|DIR", help="filled forms, or folders of forms"
+    )
+    _walk_option(p)
+    p.add_argument(
+        "--format",
+        choices=("text", "json"),
+        default="text",
+        help="text for people (default), json for programs",
+    )
     _catalogue_option(p)
 
 
 def _report_options(p: argparse.ArgumentParser) -> None:
-    p.add_argument("file", metavar="FILE")
+    p.add_argument("file", metavar="FILE", help="the filled form (JSON)")
     p.add_argument("-o", "--output", help="write the report to this new file instead of the screen")
     p.add_argument("--force", action="store_true", help="replace --output if it exists")
     _catalogue_option(p)
 
 
 def _compare_options(p: argparse.ArgumentParser) -> None:
-    p.add_argument("inputs", nargs="+", metavar="FILE|DIR")
+    p.add_argument(
+        "inputs", nargs="+", metavar="FILE|DIR", help="filled forms, or folders of forms"
+    )
+    _walk_option(p)
+    p.add_argument(
+        "--checklist",
+        metavar="ID",
+        help="compare the forms of this checklist; in folders, skip the others "
+        "(default: the one scored checklist the forms are of)",
+    )
     p.add_argument("--name", help="item holding each form's name (default: the first text item)")
     _catalogue_option(p)
 
@@ -81,7 +120,7 @@ def _xlsx_options(p: argparse.ArgumentParser) -> None:
 
 
 def _import_options(p: argparse.ArgumentParser) -> None:
-    p.add_argument("file", metavar="FILE.xlsx")
+    p.add_argument("file", metavar="FILE.xlsx", help="the filled workbook")
     p.add_argument(
         "-o", "--output", help="JSON form to write (default: FILE.json beside the workbook)"
     )
@@ -90,7 +129,7 @@ def _import_options(p: argparse.ArgumentParser) -> None:
 
 
 def _jobposting_options(p: argparse.ArgumentParser) -> None:
-    p.add_argument("file", metavar="FILE")
+    p.add_argument("file", metavar="FILE", help="the filled « Fiche de poste » form (JSON)")
     p.add_argument("-o", "--output", help="write the JSON-LD here (default: the screen)")
     p.add_argument("--html", help="also write a publishable HTML job ad (JSON-LD embedded)")
     p.add_argument("--markdown", help="also write the job ad as Markdown")
@@ -99,7 +138,7 @@ def _jobposting_options(p: argparse.ArgumentParser) -> None:
 
 
 def _migrate_options(p: argparse.ArgumentParser) -> None:
-    p.add_argument("file", metavar="FILE")
+    p.add_argument("file", metavar="FILE", help="the filled form (JSON) to carry")
     p.add_argument("--to", required=True, metavar="VERSION", help="target version, e.g. 1.1.0")
     p.add_argument(
         "-o", "--output", help="new file to write (default: FILE.vVERSION.json beside it)"

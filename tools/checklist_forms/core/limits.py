@@ -27,6 +27,11 @@ RATIO_FLOOR_BYTES = 1024 * 1024  # members smaller than this are too small to ma
 MAX_SHEET_ROWS = 10_000  # rows of a sheet that is read (a checklist has a few hundred)
 MAX_SHEET_COLUMNS = 64  # columns of a sheet that is read
 
+# A catalogue fetched from a site (--catalogue URL): its index.json and each schema.
+# The handbook's index is ~40 KB and its largest schema ~40 KB.
+MAX_DOWNLOAD_BYTES = 4 * 1024 * 1024  # one fetched file
+FETCH_TIMEOUT_SECONDS = 15  # connecting, and each read, of one fetched file
+
 
 def depth_over(value: Any, limit: int = MAX_JSON_DEPTH) -> list[str | int] | None:
     """The path to the first value nested deeper than ``limit``, or None.

@@ -19,7 +19,9 @@ HINTS = "x-checklist"
 FORM_KEYS = ("checklist", "version", "language", "status", "answers")
 # Keys a filled form may carry besides its answers: the findings a user has acknowledged
 # (see the non-discrimination guard) are kept with the form they belong to.
-OPTIONAL_FORM_KEYS = ("acknowledged",)
+# "$schema" names the published schema a form follows, so that editors (VS Code,
+# JetBrains, any JSON Schema tool) check and complete the form as it is typed.
+OPTIONAL_FORM_KEYS = ("acknowledged", "$schema")
 
 
 def schema_id(checklist: Checklist, base_url: str) -> str:
@@ -111,6 +113,9 @@ def build_schema(checklist: Checklist, base_url: str) -> dict[str, Any]:
         "required": list(FORM_KEYS),
         "additionalProperties": False,
         "properties": {
+            # Any URL, not only this schema's: a form may name a copy of the schema
+            # (a fork's site, a local file); forms without it stay valid.
+            "$schema": {"type": "string", "title": "Schema"},
             "checklist": {"const": checklist.id, "title": "Checklist"},
             "version": {"const": checklist.version, "title": "Version"},
             # Answers are language-neutral: a form filled on the French site validates
@@ -151,8 +156,9 @@ def _hints(checklist: Checklist) -> dict[str, Any]:
     return hints
 
 
-def blank_form(checklist: Checklist) -> dict[str, Any]:
+def blank_form(checklist: Checklist, base_url: str) -> dict[str, Any]:
     return {
+        "$schema": schema_id(checklist, base_url),
         "checklist": checklist.id,
         "version": checklist.version,
         "language": checklist.language,

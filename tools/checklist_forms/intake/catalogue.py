@@ -1,4 +1,7 @@
-"""Finding a form's schema in a published tree of checklists (``index.json``)."""
+"""Finding a form's schema in a published tree of checklists (``index.json``).
+
+Which tree a command reads is chosen by :mod:`checklist_forms.intake.locate`.
+"""
 
 from __future__ import annotations
 
@@ -38,8 +41,8 @@ class Catalogue:
         index = root / INDEX
         if not index.is_file():
             raise CatalogueError(
-                f"no checklist catalogue at {root} (missing {INDEX}); run from the repository "
-                "root or pass --catalogue with the folder holding index.json"
+                f"no checklist catalogue at {root} (missing {INDEX}); pass --catalogue with "
+                "the folder holding index.json or the URL of a published site"
             )
         try:
             data = json.loads(index.read_text(encoding="utf-8"))

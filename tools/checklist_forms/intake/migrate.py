@@ -62,7 +62,11 @@ def _fits(item: Item, value: Answer) -> str | None:
     return item.kind_rules.misfit(item, value, str(errors[0].message))
 
 
-def migrate(form: dict[str, Any], source: Checklist, target: Checklist) -> Migration:
+def migrate(
+    form: dict[str, Any], source: Checklist, target: Checklist, schema_url: str | None = None
+) -> Migration:
+    """``form`` carried to ``target``; the new form names ``schema_url`` (the target's
+    published schema) as its ``$schema`` so that editors check it against that version."""
     answers = form.get("answers") if isinstance(form.get("answers"), dict) else {}
     assert isinstance(answers, dict)
     renames = rename_map(target, source.version)
@@ -100,6 +104,8 @@ def migrate(form: dict[str, Any], source: Checklist, target: Checklist) -> Migra
         "status": "draft",
         "answers": new_answers,
     }
+    if schema_url:
+        new_form["$schema"] = schema_url
     if form.get("status") == "final" and not target.missing_for_final(new_answers):
         new_form["status"] = "final"
     acknowledged = form.get("acknowledged")

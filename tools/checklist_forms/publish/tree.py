@@ -140,7 +140,7 @@ def render_tree(
     entries = []
     for checklist, page in sorted(checklists, key=lambda pair: (pair[0].id, pair[0].version)):
         files[schema_path(checklist)] = dumps(build_schema(checklist, base_url))
-        files[form_path(checklist)] = dumps(blank_form(checklist))
+        files[form_path(checklist)] = dumps(blank_form(checklist, base_url))
         if workbooks:
             from checklist_forms.publish.workbook_writer import build_workbook
 

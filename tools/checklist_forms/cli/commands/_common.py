@@ -1,12 +1,20 @@
-"""What several commands share: opening the catalogue."""
+"""What several commands share: finding the catalogue, naming skipped files."""
 
 from __future__ import annotations
 
 import argparse
-from pathlib import Path
+import sys
 
 from checklist_forms.intake.catalogue import Catalogue
+from checklist_forms.intake.folders import Found
+from checklist_forms.intake.locate import locate
 
 
 def catalogue(args: argparse.Namespace) -> Catalogue:
-    return Catalogue.load(Path(args.catalogue))
+    """--catalogue (folder or URL), else this project's checklists/, else the installed one."""
+    return locate(args.catalogue)
+
+
+def print_skipped(found: Found) -> None:
+    for skipped in found.skipped:
+        print(f"{skipped.path}: skipped, {skipped.reason}", file=sys.stderr)

@@ -33,7 +33,7 @@ def run(args: argparse.Namespace) -> int:
     if version_key(args.to) < version_key(source.version):
         raise FormError(source_path, f"cannot migrate back from {source.version} to {args.to}")
     target = checklist_from_schema(found.schema(target_entry))
-    result = migrate(form.data, source, target)
+    result = migrate(form.data, source, target, schema_url=found.schema(target_entry).get("$id"))
     text = dumps(result.form)
     if args.in_place:
         backup = source_path.with_name(source_path.name + ".bak")

@@ -8,9 +8,10 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from checklist_forms.cli.commands._common import catalogue
+from checklist_forms.cli.commands._common import catalogue, print_skipped
 from checklist_forms.cli.exits import FAILED, OK, UNUSABLE
-from checklist_forms.intake.forms import FormError, collect_paths, load_form
+from checklist_forms.intake.folders import gather
+from checklist_forms.intake.forms import FormError
 from checklist_forms.intake.validate import Result, Validator
 
 
@@ -81,18 +82,19 @@ def _dumps_result(value: Any) -> str:
 
 def run(args: argparse.Namespace) -> int:
     validator = Validator(catalogue(args))
+    found = gather([Path(p) for p in args.inputs], recursive=args.recursive)
     results: list[Result] = []
-    unusable: list[FormError] = []
-    paths = collect_paths([Path(p) for p in args.inputs])
-    for path in paths:
+    unusable: list[FormError] = list(found.unusable)
+    for form in found.forms:
         try:
-            results.append(validator.validate(load_form(path)))
+            results.append(validator.validate(form))
         except FormError as exc:
             unusable.append(exc)
     if args.format == "json":
         payload = {
             "results": [r.as_dict() for r in results],
             "unusable": [{"file": e.path, "message": e.message} for e in unusable],
+            "skipped": [{"file": s.path, "reason": s.reason} for s in found.skipped],
             "valid": sum(r.valid for r in results),
             "invalid": sum(not r.valid for r in results),
         }
@@ -100,10 +102,14 @@ def run(args: argparse.Namespace) -> int:
     else:
         for result in results:
             _print_result(result)
+        print_skipped(found)
         for error in unusable:
             print(f"{error.path}: cannot be used: {error.message}", file=sys.stderr)
         invalid = sum(not r.valid for r in results)
-        print(f"{len(results) - invalid} valid, {invalid} invalid, {len(unusable)} unusable")
+        skipped = f", {len(found.skipped)} skipped" if found.skipped else ""
+        print(
+            f"{len(results) - invalid} valid, {invalid} invalid, {len(unusable)} unusable{skipped}"
+        )
     if unusable:
         return UNUSABLE
     return FAILED if any(not r.valid for r in results) else OK

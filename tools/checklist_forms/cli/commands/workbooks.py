@@ -8,7 +8,7 @@ from pathlib import Path
 
 from checklist_forms.cli.commands._common import catalogue
 from checklist_forms.cli.exits import FAILED, OK, UNUSABLE
-from checklist_forms.intake.forms import FormError, write_new, write_new_bytes
+from checklist_forms.intake.forms import FormError, LoadedForm, write_new, write_new_bytes
 from checklist_forms.intake.validate import Validator
 
 
@@ -58,6 +58,11 @@ def import_workbook(args: argparse.Namespace) -> int:
     target = Path(args.output) if args.output else source.with_suffix(".json")
     validator = Validator(catalogue(args))
     form, problems = read_workbook(source, catalogue_resolver(validator))
+    # The written form names its published schema, as a blank form does.
+    entry, _, _ = validator.resolve(LoadedForm(path=str(source), data=form))
+    schema = validator.catalogue.schema(entry)
+    if isinstance(schema.get("$id"), str):
+        form["$schema"] = schema["$id"]
     write_new(target, dumps(form), sources=[source], overwrite=args.force)
     for problem in problems:
         print(f"{source}: {problem}")

@@ -26,6 +26,9 @@ class Checklist {
       root, m, id: m.id, version: m.version, language: m.language || html.lang || 'fr',
       t: data.ui || {}, key: `checklist-forms:${m.id}@${m.version}`, form: root.querySelector('form'),
       scoring: m.scoring, result: root.querySelector('.checklist-result'), extra: {}, // acknowledged
+      // The schema this page offers, made absolute where the page is served: an exported
+      // form names it as "$schema", so editors check it as a blank form is checked.
+      schemaUrl: data.schema ? new URL(data.schema, document.baseURI).href : null,
     });
     this.items = [...root.querySelectorAll('.checklist-item[data-item]')].filter((node) => m.byId.has(node.dataset.item)).map((node) => {
       const def = m.byId.get(node.dataset.item);
@@ -286,6 +289,7 @@ class Checklist {
     }
     const answers = this.refresh();
     const data = { // keys sorted like the build's files
+      ...(this.schemaUrl ? { $schema: this.schemaUrl } : {}),
       ...this.extra,
       answers: Object.fromEntries(this.answerable.map((i) => i.id).sort().map((id) => [id, answers[id]])),
       checklist: this.id,

@@ -1,0 +1,121 @@
+"""What ``checklist-forms COMMAND --help`` says beyond the options: a paragraph on what
+the command does, its exit codes and an example, per command.
+
+Kept apart from the parser so that the words can be read (and later translated) in one
+place. English only for now; the plain literals are what gettext catalogues will key on.
+"""
+
+from __future__ import annotations
+
+CATALOGUE = (
+    "The catalogue of checklists is, first match wins: --catalogue (a folder holding\n"
+    "index.json, or the URL of a published site); a checklists/index.json of this\n"
+    "project in the current folder or a parent; the catalogue installed with the tool."
+)
+
+EXITS_CHECK = (
+    "exit codes:\n"
+    "  0  every form is valid\n"
+    "  1  a form is invalid (each problem is named with its item)\n"
+    "  2  an input cannot be used (missing file, not JSON, unknown checklist,\n"
+    "     catalogue unreachable)"
+)
+
+COMMANDS: dict[str, tuple[str, str]] = {
+    "validate": (
+        "Check filled forms against the schema of their checklist and version, and screen\n"
+        "the answers of recruiting forms for discriminatory wording. Give files, or\n"
+        "folders: in a folder, files that are not forms (PDFs, notes, workbooks, other\n"
+        "JSON) are skipped with one line each and do not change the exit code.\n\n" + CATALOGUE,
+        EXITS_CHECK + "\n\n"
+        "examples:\n"
+        "  checklist-forms validate fiche-de-poste.json\n"
+        "  checklist-forms validate candidatures/ -r --format json",
+    ),
+    "report": (
+        "Print a Markdown summary of one filled form: every answer, the score and the\n"
+        "recommendation of a scored checklist, and what is still missing for a final\n"
+        "form. The form's language chooses the report's words.\n\n" + CATALOGUE,
+        "exit codes:\n"
+        "  0  report written, the form is valid\n"
+        "  1  report written, but the form is invalid\n"
+        "  2  the form or the catalogue cannot be used, or --output exists\n\n"
+        "example:\n"
+        "  checklist-forms report grille-dupont.json -o grille-dupont.md",
+    ),
+    "compare": (
+        "Rank several filled forms of one scored checklist (interview grids) side by\n"
+        "side, as a Markdown table: candidates failing an essential criterion rank last.\n"
+        "In folders, files that are not forms and forms of other checklists are skipped\n"
+        "with one line each.\n\n" + CATALOGUE,
+        "exit codes:\n"
+        "  0  table printed\n"
+        "  2  fewer than two forms, forms of different checklists or versions, a\n"
+        "     checklist without scoring, or an input that cannot be used\n\n"
+        "examples:\n"
+        "  checklist-forms compare dupont.json martin.json\n"
+        "  checklist-forms compare entretiens/ -r --checklist grille-entretien",
+    ),
+    "xlsx": (
+        "Write a fillable Excel workbook for the current version of each checklist of\n"
+        "the catalogue (or of the ids given), in the language asked.\n\n" + CATALOGUE,
+        "exit codes:\n"
+        "  0  workbooks written\n"
+        "  2  unknown checklist id, or a workbook exists (use --force)\n\n"
+        "example:\n"
+        "  checklist-forms xlsx grille-entretien -o classeurs/ --language en",
+    ),
+    "import": (
+        "Read a filled Excel workbook back into a JSON form of its checklist, naming\n"
+        "every cell that could not be used. The workbook is never changed.\n\n" + CATALOGUE,
+        "exit codes:\n"
+        "  0  form written, every cell used\n"
+        "  1  form written, but some cells could not be used (listed)\n"
+        "  2  the workbook cannot be read, or the output exists (use --force)\n\n"
+        "example:\n"
+        "  checklist-forms import grille-dupont.xlsx -o grille-dupont.json",
+    ),
+    "jobposting": (
+        "Turn a valid filled « Fiche de poste » into schema.org JobPosting JSON-LD (for\n"
+        "job search engines) and, on request, a publishable HTML or Markdown job ad.\n\n"
+        + CATALOGUE,
+        "exit codes:\n"
+        "  0  job ad written\n"
+        "  1  the form is invalid or lacks what a job ad needs\n"
+        "  2  the form or the catalogue cannot be used, or an output exists\n\n"
+        "example:\n"
+        "  checklist-forms jobposting fiche-de-poste.json -o annonce.jsonld --html annonce.html",
+    ),
+    "migrate": (
+        "Carry a filled form to a newer version of its checklist, keeping every answer\n"
+        "the new version can hold (renamed items followed) and listing every answer it\n"
+        "cannot. The original is never changed unless --in-place, which keeps a .bak.\n\n"
+        + CATALOGUE,
+        "exit codes:\n"
+        "  0  every answer carried\n"
+        "  1  new form written, but some answers could not be carried (listed)\n"
+        "  2  unknown or older version, unusable form, or the output exists\n\n"
+        "example:\n"
+        "  checklist-forms migrate fiche-de-poste.json --to 1.1.0",
+    ),
+    "export": (
+        "Rebuild the forms of every checklist defined in the handbook's pages (schemas,\n"
+        "blank forms, workbooks, index) and write the ones that changed into the forms\n"
+        "folder. For contributors, in a clone: needs the docs extra (Sphinx).",
+        "exit codes:\n"
+        "  0  folder up to date (changed files listed)\n"
+        "  1  a checklist definition has an error\n\n"
+        "example:\n"
+        "  checklist-forms export",
+    ),
+    "check": (
+        "Rebuild the forms from the handbook's pages in memory and compare them, byte for\n"
+        "byte, with the committed forms folder: fails, naming the files, when it is\n"
+        "stale. For contributors and CI, in a clone.",
+        "exit codes:\n"
+        "  0  the folder is up to date\n"
+        "  1  the folder is stale, or a checklist definition has an error\n\n"
+        "example:\n"
+        "  checklist-forms check",
+    ),
+}

@@ -1,0 +1,98 @@
+"""The forms of a real folder: a recruitment folder also holds CVs, notes and job ads.
+
+A file named on the command line is always read as a form (a wrong file there is an
+error, exit 2). In a folder given instead, what is plainly not a form (another extension,
+a JSON file that is no checklist form) is skipped with one line saying so, and does not
+change the exit code; ``recursive`` walks the subfolders too. A ``.json`` file that looks
+like a form but cannot be read stays an error: a damaged form must not pass unnoticed.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from checklist_forms.intake.forms import FormError, LoadedForm, load_form
+
+# The keys every form has (core.schema.FORM_KEYS); a JSON file with neither is no form.
+FORM_MARKS = ("checklist", "answers")
+
+
+@dataclass(frozen=True)
+class Skipped:
+    path: str
+    reason: str
+
+
+@dataclass
+class Found:
+    """What the inputs hold: forms, files skipped (with why), and unusable forms."""
+
+    forms: list[LoadedForm] = field(default_factory=list)
+    skipped: list[Skipped] = field(default_factory=list)
+    unusable: list[FormError] = field(default_factory=list)
+    # Forms met while walking a folder, as opposed to named one by one.
+    walked: set[str] = field(default_factory=set)
+
+    def keep_only(self, checklist_id: str) -> None:
+        """Skip the forms of other checklists that came from folders (``compare``)."""
+        kept = []
+        for form in self.forms:
+            other = form.data.get("checklist")
+            if form.path in self.walked and other != checklist_id:
+                self.skipped.append(Skipped(form.path, f"a form of {other}, not of {checklist_id}"))
+            else:
+                kept.append(form)
+        self.forms = kept
+
+
+def _walk(folder: Path, recursive: bool, found: Found) -> Iterable[Path]:
+    try:
+        with os.scandir(folder) as scan:
+            entries = sorted((e.name, e.is_dir()) for e in scan if not e.name.startswith("."))
+    except OSError as exc:
+        raise FormError(folder, f"folder cannot be read ({exc.strerror or exc})") from None
+    for name, is_dir in entries:
+        path = folder / name
+        if is_dir:
+            if recursive:
+                yield from _walk(path, recursive, found)
+            else:
+                found.skipped.append(Skipped(str(path), "a subfolder (-r reads subfolders)"))
+        elif name.lower().endswith(".json"):
+            yield path
+        elif name.lower().endswith(".xlsx"):
+            reason = "a workbook: `checklist-forms import` turns it into a form"
+            found.skipped.append(Skipped(str(path), reason))
+        else:
+            found.skipped.append(Skipped(str(path), "not a form (not a .json file)"))
+
+
+def gather(inputs: Iterable[Path], *, recursive: bool = False) -> Found:
+    """Read every form the inputs name or hold; raise FormError for an unusable folder."""
+    found = Found()
+    for path in inputs:
+        if not path.is_dir():
+            try:
+                found.forms.append(load_form(path))
+            except FormError as exc:
+                found.unusable.append(exc)
+            continue
+        before = len(found.forms) + len(found.unusable)
+        for candidate in _walk(path, recursive, found):
+            try:
+                form = load_form(candidate)
+            except FormError as exc:
+                found.unusable.append(exc)
+                continue
+            if not any(key in form.data for key in FORM_MARKS):
+                found.skipped.append(Skipped(form.path, "JSON, but not a checklist form"))
+                continue
+            found.forms.append(form)
+            found.walked.add(form.path)
+        if len(found.forms) + len(found.unusable) == before:
+            where = "or its subfolders " if recursive else ""
+            raise FormError(path, f"folder {where}holds no checklist form")
+    return found
