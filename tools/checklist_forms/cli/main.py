@@ -186,8 +186,10 @@ def cmd_jobposting(args: argparse.Namespace) -> int:
         )
         return FAILED
     answers = form.data["answers"]
+    raw_acks = form.data.get("acknowledged")
+    acks = [a for a in raw_acks if isinstance(a, str)] if isinstance(raw_acks, list) else []
     try:
-        posting = build_jobposting(checklist, answers)
+        posting = build_jobposting(checklist, answers, acks)
     except JobPostingError as exc:
         print(f"error: {source}: {exc}", file=sys.stderr)
         return FAILED

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import json
 import math
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from functools import cache
 from html import escape as _escape
 from pathlib import Path
@@ -21,6 +21,7 @@ from typing import Any
 
 from jsonschema import Draft202012Validator, FormatChecker
 
+from checklist_forms.core.guard import screen
 from checklist_forms.core.markup import md_block, md_text
 from checklist_forms.core.model import Answer, Checklist
 from checklist_forms.i18n.translate import N_, labelled, translate_all
@@ -264,8 +265,42 @@ def description_html(checklist: Checklist, answers: Mapping[str, Answer]) -> str
     return "\n".join(parts)
 
 
-def build_jobposting(checklist: Checklist, answers: Mapping[str, Answer]) -> dict[str, Any]:
-    """schema.org JobPosting for a filled « Fiche de poste »; raises JobPostingError."""
+def unacknowledged_wording(
+    checklist: Checklist, answers: Mapping[str, Answer], acknowledged: Sequence[str]
+) -> None:
+    """Refuse an ad whose answers hold wording the guard flags and nobody has acknowledged.
+
+    A finding is a prompt to re-read; the person who checked that a mention is justified
+    says so in the form (the browser's "J'ai relu, c'est justifié" writes
+    ``acknowledged``). Until then, the ad is not written: publishing it is the harm.
+    """
+    open_findings = [
+        f for f in screen(checklist, answers, list(acknowledged)) if not f.acknowledged
+    ]
+    if not open_findings:
+        return
+    details = "; ".join(
+        f"{f.item} ({f.label}): {', '.join(repr(w) for w in f.words)}, "
+        f"criterion {f.criterion!r}, French Labour Code art. {', '.join(f.articles)} "
+        f'(acknowledge as "{f.key}")'
+        for f in open_findings
+    )
+    raise JobPostingError(
+        "the ad would publish wording that French law forbids in a job offer; reword it, or, "
+        "after checking that a mention is justified, acknowledge it in the form "
+        f"(\"J'ai relu, c'est justifié\" in the browser): {details}",
+        list(dict.fromkeys((f.item, f.label) for f in open_findings)),
+    )
+
+
+def build_jobposting(
+    checklist: Checklist, answers: Mapping[str, Answer], acknowledged: Sequence[str] = ()
+) -> dict[str, Any]:
+    """schema.org JobPosting for a filled « Fiche de poste »; raises JobPostingError.
+
+    ``acknowledged`` holds the form's acknowledged guard findings (``item:rule``); any
+    other finding refuses the ad.
+    """
     if checklist.id != CHECKLIST_ID:
         raise JobPostingError(
             f"a job posting is built from a {CHECKLIST_ID!r} form, not {checklist.id!r}", []
@@ -278,6 +313,7 @@ def build_jobposting(checklist: Checklist, answers: Mapping[str, Answer]) -> dic
     if unusable:
         names = ", ".join(f"{item_id} ({label})" for item_id, label in unusable)
         raise JobPostingError(f"these numbers are too large to publish: {names}", unusable)
+    unacknowledged_wording(checklist, answers, acknowledged)
     country = _country(_text(answers, "pays"))
     posting: dict[str, Any] = {
         "@context": "https://schema.org/",
