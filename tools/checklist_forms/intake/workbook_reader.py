@@ -17,6 +17,7 @@ from checklist_forms.core.kinds import Unusable
 from checklist_forms.core.kinds.cells import shorten
 from checklist_forms.core.limits import MAX_WORKBOOK_BYTES
 from checklist_forms.core.model import Answer, Checklist, Item
+from checklist_forms.core.rules import broken_rules
 from checklist_forms.intake.forms import FormError, LoadedForm, read_input
 from checklist_forms.intake.validate import Validator
 from checklist_forms.intake.workbook_guard import (
@@ -226,6 +227,7 @@ def read_workbook(path: Path, resolve: Checklist | Resolver) -> tuple[dict[str, 
         ids_column = _ids_column(ws)
         column = COL["answer"]
         formulas = formula_rows(raw, ws.title, column)
+        rows: dict[str, int] = {}
         for entry in meta_rows:
             item = checklist.item(entry.item)
             if item is not None and not item.answerable:
@@ -244,6 +246,7 @@ def read_workbook(path: Path, resolve: Checklist | Resolver) -> tuple[dict[str, 
                     problems.append(f"{item.id}: its row is no longer in the sheet; left blank")
                     continue
                 row = moved
+            rows[item.id] = row
             cell = ws.cell(row=row, column=column)
             value = cell.value
             problem = cell_problem(value, cell.data_type, row in formulas)
@@ -259,6 +262,12 @@ def read_workbook(path: Path, resolve: Checklist | Resolver) -> tuple[dict[str, 
                 problems.append(f"row {row} ({item.id}): {exc}")
     finally:
         wb.close()
+    for rule in broken_rules(checklist, answers):
+        # The answers are kept (each is valid alone); the form stays a draft to correct.
+        problems.append(
+            f"row {rows.get(rule.item, '?')} ({rule.item}): {rule.message} "
+            f"(rule: {rule.item} {rule.op} {rule.other}, row {rows.get(rule.other, '?')})"
+        )
     complete = not checklist.missing_for_final(answers)
     form = {
         "checklist": checklist.id,
