@@ -99,6 +99,14 @@ def cmd_report(args: argparse.Namespace) -> int:
     verdict = evaluate(checklist, answers)
     extra = describe(checklist, verdict, checklist.language) if verdict else None
     text = render_report(checklist, form.data, result, extra)
+    if args.docx:
+        from checklist_forms.intake.word import report_docx
+
+        document = report_docx(checklist, form.data, result, extra)
+        write_new_bytes(Path(args.docx), document, sources=[Path(args.file)], overwrite=args.force)
+        print(f"wrote {args.docx}", file=sys.stderr)
+        if not args.output:
+            return OK if result.valid else FAILED
     if args.output:
         write_new(Path(args.output), text, sources=[Path(args.file)], overwrite=args.force)
     else:
@@ -201,6 +209,13 @@ def cmd_jobposting(args: argparse.Namespace) -> int:
         if target:
             write_new(Path(target), text, sources=[source], overwrite=args.force)
             print(f"wrote {target}", file=sys.stderr)
+    if args.docx:
+        from checklist_forms.intake.word import jobad_docx
+
+        write_new_bytes(
+            Path(args.docx), jobad_docx(checklist, answers), sources=[source], overwrite=args.force
+        )
+        print(f"wrote {args.docx}", file=sys.stderr)
     if not args.output:
         sys.stdout.write(outputs[0][1])
     return OK
@@ -319,6 +334,7 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("report", help="print a Markdown summary of a filled form")
     p.add_argument("file", metavar="FILE")
     p.add_argument("-o", "--output", help="write the report to this new file instead of the screen")
+    p.add_argument("--docx", metavar="FILE", help="write the report as a Word document")
     p.add_argument("--force", action="store_true", help="replace --output if it exists")
     catalogue_option(p)
     p.set_defaults(func=cmd_report)
@@ -355,6 +371,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("-o", "--output", help="write the JSON-LD here (default: the screen)")
     p.add_argument("--html", help="also write a publishable HTML job ad (JSON-LD embedded)")
     p.add_argument("--markdown", help="also write the job ad as Markdown")
+    p.add_argument("--docx", metavar="FILE", help="also write the job ad as a Word document")
     p.add_argument("--force", action="store_true", help="replace existing output files")
     catalogue_option(p)
     p.set_defaults(func=cmd_jobposting)

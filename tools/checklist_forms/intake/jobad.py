@@ -59,6 +59,8 @@ WORDS: dict[str, str] = {
     "posted": N_("Posted on {date}"),
     "until": N_("applications until {date}"),
     "reference": N_("Reference"),
+    # Translators: the label of the ad's publication and closing dates, in a table.
+    "dates": N_("Dates"),
     "apply": N_("How to apply"),
     "apply_web": N_("Apply online: {url}"),
     "apply_email": N_("Send your application to {email}"),
