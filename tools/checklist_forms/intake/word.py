@@ -113,8 +113,12 @@ def _table(document: Document, header: tuple[str, str] | None, rows: list[tuple[
         cells = table.add_row().cells
         cells[0].text = _safe(label)
         cells[1].text = _safe(value)
-    for row in table.rows:
-        row.cells[0].width, row.cells[1].width = Cm(6), Cm(10)
+    # Word reads the cells' widths, LibreOffice the grid's: set both.
+    table.autofit = False
+    for column, width in zip(table.columns, (Cm(5), Cm(11)), strict=True):
+        column.width = width
+        for cell in column.cells:
+            cell.width = width
 
 
 def report_docx(
