@@ -3,7 +3,7 @@
 A rule says "this answer OP that answer" for two numbers or two ISO dates, with the
 message a person reads when it is broken. JSON Schema cannot compare two values of one
 instance, so the exported schema carries the rules among its ``x-checklist`` hints; this
-module is the Python reading, ``static/rules.js`` the browser's, and the conformance
+module is the Python reading, ``static/checklist-rules.js`` the browser's, and the conformance
 corpus under tests/conformance/ holds both to the same verdicts.
 
 A rule is only checked when both answers are given and both items are visible: an
@@ -12,21 +12,23 @@ unanswered salary maximum breaks no rule, it is the "required" check's business.
 
 from __future__ import annotations
 
-import re
+import math
 from collections.abc import Mapping
 
+from checklist_forms.core.answered import is_date
 from checklist_forms.core.model import Answer, Checklist, Rule
-
-ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 
 def _comparable(value: Answer) -> float | str | None:
     if isinstance(value, bool):
         return None
     if isinstance(value, int | float):
-        return value
-    if isinstance(value, str) and ISO_DATE.match(value):
-        return value  # ISO dates order as text
+        try:
+            return value if math.isfinite(value) else None
+        except OverflowError:  # an integer no float holds: no comparison a browser makes
+            return None
+    if is_date(value):
+        return str(value)  # ISO dates order as text
     return None
 
 

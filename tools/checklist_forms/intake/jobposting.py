@@ -21,7 +21,7 @@ from typing import Any
 from jsonschema import Draft202012Validator, FormatChecker
 
 from checklist_forms.core.guard import screen
-from checklist_forms.core.model import Answer, Checklist
+from checklist_forms.core.model import Answer, Checklist, is_answered
 from checklist_forms.intake.jobad import application, country_code, description_html
 from checklist_forms.intake.jobad import number_of as _number
 from checklist_forms.intake.jobad import text_of as _text
@@ -74,7 +74,7 @@ def missing_items(checklist: Checklist, answers: Mapping[str, Answer]) -> list[t
     for item_id in needed:
         item = checklist.item(item_id)
         value = answers.get(item_id)
-        if item is not None and not (isinstance(value, str) and value.strip()):
+        if item is not None and not (isinstance(value, str) and is_answered(value)):
             out.append((item.id, item.label))
     return out
 

@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
+from checklist_forms.core.answered import Answer, date_length, date_pattern
 from checklist_forms.core.kinds.base import Kind, Words
 from checklist_forms.core.kinds.cells import Matcher, Unusable, shorten, show
-from checklist_forms.core.model import Answer, Item
+
+if TYPE_CHECKING:  # the model imports the kinds; the kinds only name its Item
+    from checklist_forms.core.model import Item
 
 EXCEL_FIRST_DAY = 1  # 1900-01-01 as an Excel serial date
 EXCEL_LAST_DAY = 2958465  # 9999-12-31
@@ -23,7 +26,15 @@ class Date(Kind):
     cell_format = "yyyy-mm-dd"
 
     def answer_schema(self, item: Item) -> dict[str, Any]:
-        return {"type": ["string", "null"], "format": "date"}
+        # pattern and lengths, not format alone: format assertion is optional, and
+        # validators that do assert it disagree on years such as 0000.
+        return {
+            "type": ["string", "null"],
+            "format": "date",
+            "pattern": date_pattern(),
+            "minLength": date_length(),
+            "maxLength": date_length(),
+        }
 
     def allowed_text(self, item: Item, words: Words) -> str:
         return words["date"]
