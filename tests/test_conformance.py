@@ -20,6 +20,7 @@ import pytest
 from checklist_forms.core.answered import answer_rules, has_visible_text, is_date
 from checklist_forms.core.guard import screen
 from checklist_forms.core.model import checklist_from_dict
+from checklist_forms.core.rules import broken_rules
 from checklist_forms.core.schema import build_schema
 from checklist_forms.core.score import evaluate
 from checklist_forms.publish.form_html import Links, page_data, render_checklist, script_json
@@ -58,6 +59,8 @@ def test_case(case: dict[str, Any], run: dict[str, Any]) -> None:
             for f in screen(checklist, answers)
         ],
     }
+    if "broken_rules" in expect:
+        got["broken_rules"] = [[r.item, r.op, r.other] for r in broken_rules(checklist, answers)]
     result = evaluate(checklist, answers)
     if result is not None:
         got["score"] = {k: result[k] for k in expect.get("score", {})}

@@ -41,6 +41,7 @@ for (const file of files) {
         missing: R.missing(m, answers),
         findings: R.screen(m, answers),
       };
+      if (expect.broken_rules) got.broken_rules = R.brokenRules(m, answers).map((r) => [r.item, r.op, r.other]);
       const result = R.evaluate(m, answers);
       if (result) got.score = Object.fromEntries(Object.keys(expect.score || {}).map((k) => [k, result[k]]));
       assert.deepStrictEqual(got, { findings: [], ...expect });

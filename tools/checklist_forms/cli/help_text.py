@@ -35,13 +35,15 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "report": (
         "Print a Markdown summary of one filled form: every answer, the score and the\n"
         "recommendation of a scored checklist, and what is still missing for a final\n"
-        "form. The form's language chooses the report's words.\n\n" + CATALOGUE,
+        "form; --docx writes the same report as a Word document to print or sign. The\n"
+        "form's language chooses the report's words.\n\n" + CATALOGUE,
         "exit codes:\n"
         "  0  report written, the form is valid\n"
         "  1  report written, but the form is invalid\n"
         "  2  the form or the catalogue cannot be used, or --output exists\n\n"
         "example:\n"
-        "  checklist-forms report grille-dupont.json -o grille-dupont.md",
+        "  checklist-forms report grille-dupont.json -o grille-dupont.md\n"
+        "  checklist-forms report grille-dupont.json --docx grille-dupont.docx",
     ),
     "compare": (
         "Rank several filled forms of one scored checklist (interview grids) side by\n"
@@ -77,7 +79,8 @@ COMMANDS: dict[str, tuple[str, str]] = {
     ),
     "jobposting": (
         "Turn a valid filled « Fiche de poste » into schema.org JobPosting JSON-LD (for\n"
-        "job search engines) and, on request, a publishable HTML or Markdown job ad.\n\n"
+        "job search engines) and, on request, a publishable HTML, Markdown or Word job ad.\n"
+        "Refused while a non-discrimination finding is not acknowledged in the form.\n\n"
         + CATALOGUE,
         "exit codes:\n"
         "  0  job ad written\n"

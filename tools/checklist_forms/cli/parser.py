@@ -92,6 +92,7 @@ def _validate_options(p: argparse.ArgumentParser) -> None:
 def _report_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("file", metavar="FILE", help="the filled form (JSON)")
     p.add_argument("-o", "--output", help="write the report to this new file instead of the screen")
+    p.add_argument("--docx", metavar="FILE", help="write the report as a Word document")
     p.add_argument("--force", action="store_true", help="replace --output if it exists")
     _catalogue_option(p)
 
@@ -133,6 +134,7 @@ def _jobposting_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("-o", "--output", help="write the JSON-LD here (default: the screen)")
     p.add_argument("--html", help="also write a publishable HTML job ad (JSON-LD embedded)")
     p.add_argument("--markdown", help="also write the job ad as Markdown")
+    p.add_argument("--docx", metavar="FILE", help="also write the job ad as a Word document")
     p.add_argument("--force", action="store_true", help="replace existing output files")
     _catalogue_option(p)
 

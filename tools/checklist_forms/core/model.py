@@ -93,6 +93,8 @@ class Item:
     must_have: float | None = None
     # choice kinds
     choices: tuple[Choice, ...] = ()
+    # "countries" when the choices come from a maintained list, already in the language.
+    choices_from: str = ""
     display: str = "radio"
     min_selected: int | None = None
     max_selected: int | None = None
@@ -186,6 +188,20 @@ class Rename:
     since: str
 
 
+# The comparisons a rule between two answers may make (see core/rules.py).
+RULE_OPS = (">=", ">", "<=", "<")
+
+
+@dataclass(frozen=True)
+class Rule:
+    """``rules``: the answer to ``item`` OP the answer to ``other`` (numbers or dates)."""
+
+    item: str
+    op: str
+    other: str
+    message: str
+
+
 @dataclass(frozen=True)
 class Checklist:
     id: str
@@ -199,6 +215,7 @@ class Checklist:
     renamed: tuple[Rename, ...] = ()
     # Screens applied to free-text answers, e.g. ("non-discrimination",).
     guards: tuple[str, ...] = ()
+    rules: tuple[Rule, ...] = ()
 
     def items(self) -> Iterator[Item]:
         for section in self.sections:
@@ -314,6 +331,7 @@ def checklist_from_dict(data: Mapping[str, Any]) -> Checklist:
                         )
                         for c in i.get("choices", [])
                     ),
+                    choices_from=i.get("choices_from", ""),
                     display=i.get("display", "radio"),
                     min_selected=i.get("min_selected"),
                     max_selected=i.get("max_selected"),
@@ -375,4 +393,8 @@ def checklist_from_dict(data: Mapping[str, Any]) -> Checklist:
             for r in data.get("renamed", [])
         ),
         guards=tuple(data.get("guards", ())),
+        rules=tuple(
+            Rule(item=r["item"], op=r["op"], other=r["other"], message=r.get("message", ""))
+            for r in data.get("rules", [])
+        ),
     )

@@ -140,6 +140,14 @@ def build_schema(checklist: Checklist, base_url: str) -> dict[str, Any]:
         schema["description"] = checklist.intro
     if final_rules:
         schema["allOf"] = final_rules
+    if checklist.rules:
+        # JSON Schema compares an instance with constants, never two of its values with
+        # each other: the rules between answers can only travel as hints.
+        schema["$comment"] = (
+            "x-checklist.rules lists relations between two answers (this number >= that "
+            "number, this date >= that date) that JSON Schema cannot express; "
+            "`checklist-forms validate` and the browser form enforce them."
+        )
     return schema
 
 
@@ -150,7 +158,7 @@ def _hints(checklist: Checklist) -> dict[str, Any]:
         "language": checklist.language,
         "sections": data.get("sections", []),
     }
-    for key in ("audience", "scoring", "renamed", "guards"):
+    for key in ("audience", "scoring", "renamed", "guards", "rules"):
         if key in data:
             hints[key] = data[key]
     return hints

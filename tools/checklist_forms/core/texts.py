@@ -11,7 +11,9 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from typing import Any
 
-_TEXT_KEYS = ("title", "intro", "audience", "label", "help", "anchor", "placeholder", "unit")
+_TEXT_KEYS = (
+    "title", "intro", "audience", "label", "help", "anchor", "placeholder", "unit", "message",
+)  # fmt: skip
 
 
 def iter_texts(data: Mapping[str, Any], prefix: str = "") -> Iterator[tuple[str, str]]:
@@ -22,7 +24,8 @@ def iter_texts(data: Mapping[str, Any], prefix: str = "") -> Iterator[tuple[str,
             yield path, value
         elif isinstance(value, Mapping) and key not in ("points", "visible_if", "when"):
             yield from iter_texts(value, f"{path}/")
-        elif isinstance(value, list):
+        elif isinstance(value, list) and not (key == "choices" and data.get("choices_from")):
+            # Choices taken from a list (countries) are named in each language already.
             for index, element in enumerate(value):
                 if isinstance(element, Mapping):
                     yield from iter_texts(element, f"{path}/{index}/")

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from checklist_forms.core.markup import md_cell, md_code, md_text
-from checklist_forms.core.model import Checklist, Item
+from checklist_forms.core.model import Checklist, Item, Section
 from checklist_forms.i18n.translate import N_, labelled, translate_all
 from checklist_forms.i18n.ui_text import ui
 from checklist_forms.intake.validate import Result
@@ -40,6 +40,25 @@ WORDS: dict[str, str] = {
 }
 
 
+def answer_rows(
+    checklist: Checklist, answers: dict[str, Any]
+) -> list[tuple[Section, list[tuple[str, str]]]]:
+    """Each section with its (question, answer as shown) rows; hidden items say so."""
+    w = translate_all(checklist.language, WORDS)
+    out = []
+    for section in checklist.sections:
+        rows = []
+        for item in section.items:
+            if not item.answerable:
+                continue
+            text = _answer_text(item, answers.get(item.id), checklist.language)
+            if not checklist.is_visible(item, answers):
+                text = f"{text} {w['hidden']}"
+            rows.append((item.label, text))
+        out.append((section, rows))
+    return out
+
+
 def render_report(
     checklist: Checklist, form: dict[str, Any], result: Result, extra: list[str] | None = None
 ) -> str:
@@ -65,18 +84,12 @@ def render_report(
             where = f"{md_code(issue.item)} ({md_text(issue.label)})" if issue.item else "form"
             lines.append(f"- {labelled(language, where, md_text(issue.message))}")
         lines.append("")
-    for section in checklist.sections:
+    for section, rows in answer_rows(checklist, answers):
         lines.append(f"## {md_text(section.title)}")
         lines.append("")
         lines.append(f"| {w['question']} | {w['answer']} |")
         lines.append("| --- | --- |")
-        for item in section.items:
-            if not item.answerable:
-                continue
-            text = _answer_text(item, answers.get(item.id), language)
-            if not checklist.is_visible(item, answers):
-                text = f"{text} {w['hidden']}"
-            lines.append(f"| {cell(item.label)} | {cell(text)} |")
+        lines.extend(f"| {cell(question)} | {cell(text)} |" for question, text in rows)
         lines.append("")
     if result.findings:
         lines.append(f"## {w['guard']}")

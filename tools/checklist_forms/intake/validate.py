@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any
 from checklist_forms.core.guard import Finding, screen
 from checklist_forms.core.limits import MAX_JSON_DEPTH, depth_over
 from checklist_forms.core.model import Checklist, Item, checklist_from_dict
+from checklist_forms.core.rules import broken_rules
 from checklist_forms.core.schema import HINTS
 from checklist_forms.intake.catalogue import Catalogue, CatalogueError, Entry
 from checklist_forms.intake.forms import FormError, LoadedForm
@@ -91,6 +92,7 @@ def checklist_from_schema(schema: dict[str, Any]) -> Checklist:
             "scoring": hints.get("scoring"),
             "renamed": hints.get("renamed", []),
             "guards": hints.get("guards", []),
+            "rules": hints.get("rules", []),
         }
     )
 
@@ -180,6 +182,9 @@ class Validator:
         result.errors = _issues(data, compiled)
         answers = data.get("answers")
         acknowledged = data.get("acknowledged")
+        if isinstance(answers, dict) and not result.errors:
+            # Only on answers of the right types: a rule compares numbers or dates.
+            result.errors = rule_issues(checklist, answers)
         if isinstance(answers, dict):
             acks = (
                 [a for a in acknowledged if isinstance(a, str)]
@@ -188,6 +193,23 @@ class Validator:
             )
             result.findings = screen(checklist, answers, acks)
         return result
+
+
+def rule_issues(checklist: Checklist, answers: dict[str, Any]) -> list[Issue]:
+    """The broken rules between answers, each on its item and naming the other one."""
+    issues = []
+    for rule in broken_rules(checklist, answers):
+        item, other = checklist.item(rule.item), checklist.item(rule.other)
+        assert item is not None and other is not None
+        issues.append(
+            _on(
+                item,
+                f"{rule.message} (rule: {rule.item} {rule.op} {rule.other} ({other.label}); "
+                f"{json.dumps(answers.get(rule.item))} against "
+                f"{json.dumps(answers.get(rule.other))})",
+            )
+        )
+    return issues
 
 
 def _depth_message(path: list[str | int]) -> str:

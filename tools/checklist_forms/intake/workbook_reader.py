@@ -17,6 +17,7 @@ from checklist_forms.core.kinds import Unusable
 from checklist_forms.core.kinds.cells import shorten
 from checklist_forms.core.limits import MAX_WORKBOOK_BYTES
 from checklist_forms.core.model import Answer, Checklist, Item
+from checklist_forms.core.rules import broken_rules
 from checklist_forms.intake.forms import FormError, LoadedForm, read_input
 from checklist_forms.intake.validate import Validator
 from checklist_forms.intake.workbook_guard import (
@@ -226,9 +227,12 @@ def read_workbook(path: Path, resolve: Checklist | Resolver) -> tuple[dict[str, 
         ids_column = _ids_column(ws)
         column = COL["answer"]
         formulas = formula_rows(raw, ws.title, column)
+        rows: dict[str, int] = {}
+        skipped_rows: list[int] = []
         for entry in meta_rows:
             item = checklist.item(entry.item)
             if item is not None and not item.answerable:
+                skipped_rows.append(ids_column.get(item.id, entry.row))
                 continue  # notes: informative rows, nothing to read
             if item is None:
                 problems.append(
@@ -244,6 +248,7 @@ def read_workbook(path: Path, resolve: Checklist | Resolver) -> tuple[dict[str, 
                     problems.append(f"{item.id}: its row is no longer in the sheet; left blank")
                     continue
                 row = moved
+            rows[item.id] = row
             cell = ws.cell(row=row, column=column)
             value = cell.value
             problem = cell_problem(value, cell.data_type, row in formulas)
@@ -257,8 +262,15 @@ def read_workbook(path: Path, resolve: Checklist | Resolver) -> tuple[dict[str, 
             except Unusable as exc:
                 answers[item.id] = item.blank()
                 problems.append(f"row {row} ({item.id}): {exc}")
+        problems += _unread_cells(ws, checklist, set(rows.values()) | set(skipped_rows))
     finally:
         wb.close()
+    for rule in broken_rules(checklist, answers):
+        # The answers are kept (each is valid alone); the form stays a draft to correct.
+        problems.append(
+            f"row {rows.get(rule.item, '?')} ({rule.item}): {rule.message} "
+            f"(rule: {rule.item} {rule.op} {rule.other}, row {rows.get(rule.other, '?')})"
+        )
     complete = not checklist.missing_for_final(answers)
     form = {
         "checklist": checklist.id,
@@ -268,6 +280,39 @@ def read_workbook(path: Path, resolve: Checklist | Resolver) -> tuple[dict[str, 
         "answers": answers,
     }
     return form, problems
+
+
+def _unread_cells(ws: Worksheet, checklist: Checklist, item_rows: set[int]) -> list[str]:
+    """Every cell with content the import does not read, outside what the workbook wrote.
+
+    Only the answer column of a checklist item's row is read. The rows and columns the
+    workbook itself wrote (title, header, section headings, labels) are known; anything
+    else a person typed, such as a criterion of their own on an added row or a remark
+    beside the table, would be lost without a word: each one is named with its row.
+    """
+    headings = {s.title + (f"\n{s.intro}" if s.intro else "") for s in checklist.sections}
+    last = len(COL)
+    out = []
+    for cells in ws.iter_rows(min_row=1, max_row=ws.max_row):
+        for cell in cells:
+            value = cell.value
+            if value is None or (isinstance(value, str) and not value.strip()):
+                continue
+            row, column = cell.row, cell.column
+            assert isinstance(row, int) and isinstance(column, int)
+            if row in item_rows and column == COL["answer"]:
+                continue  # read above
+            if column == 1 and isinstance(value, str) and value in headings:
+                continue  # a section heading
+            if (row <= HEADER_ROW or row in item_rows) and column <= last:
+                continue  # the title, the header, a question's own cells
+            text = shorten(str(value), 60)
+            out.append(
+                f"row {row}, cell {cell.coordinate}: « {text} » was not read "
+                "(only the answer column of the checklist's rows is imported); "
+                "copy it into an answer or a note item if it must be kept"
+            )
+    return out
 
 
 def _ids_column(ws: Worksheet) -> dict[str, int]:

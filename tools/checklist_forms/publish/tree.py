@@ -42,7 +42,11 @@ def structure_fingerprint(checklist: Checklist) -> str:
                     "id": item.id,
                     "kind": item.kind,
                     "required": item.required,
-                    "choices": [c.value for c in item.choices],
+                    # A list's order follows the names of each language (countries):
+                    # the values, not their order, are what a form depends on.
+                    "choices": sorted(c.value for c in item.choices)
+                    if item.choices_from
+                    else [c.value for c in item.choices],
                     "levels": [lv.value for lv in item.levels],
                     "max_selected": item.max_selected,
                     "min_selected": item.min_selected,
@@ -59,6 +63,9 @@ def structure_fingerprint(checklist: Checklist) -> str:
                     ],
                 }
             )
+    if checklist.rules:
+        # Only when there are rules, so that the fingerprints published before rules existed hold.
+        structure.append({"rules": [[r.item, r.op, r.other] for r in checklist.rules]})
     digest = hashlib.sha256(json.dumps(structure, sort_keys=True).encode()).hexdigest()
     return f"sha256:{digest[:32]}"
 

@@ -30,6 +30,7 @@ from openpyxl.styles import Alignment, Border, Font, PatternFill, Protection, Si
 from openpyxl.utils import get_column_letter
 from openpyxl.workbook.protection import WorkbookProtection
 from openpyxl.worksheet.datavalidation import DataValidation
+from openpyxl.worksheet.page import PageMargins
 from openpyxl.worksheet.worksheet import Worksheet
 from openpyxl.writer.excel import ExcelWriter
 
@@ -355,6 +356,25 @@ def _as_text_cells(ws: Worksheet) -> None:
             cell.data_type = "s"
 
 
+def _print_layout(ws: Worksheet) -> None:
+    """Print on A4 landscape, every column on one page width, the header on each page.
+
+    Without it a spreadsheet prints the seven columns split over twenty portrait pages.
+    """
+    ws.page_setup.orientation = "landscape"
+    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0  # as many pages down as the rows need
+    assert ws.sheet_properties.pageSetUpPr is not None
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    ws.print_area = f"A1:{get_column_letter(len(COLUMNS))}{ws.max_row}"
+    ws.print_options.horizontalCentered = True
+    ws.page_margins = PageMargins(left=0.4, right=0.4, top=0.5, bottom=0.6)
+    footer = ws.oddFooter
+    assert footer is not None
+    footer.center.text = "&P / &N"
+
+
 class WorkbookWriterError(RuntimeError):
     """openpyxl is set up in a way that would make the bytes depend on the machine."""
 
@@ -376,6 +396,7 @@ def build_workbook(checklist: Checklist) -> bytes:
     meta = wb.create_sheet(META_SHEET)
 
     rows = _fill_sheet(ws, lists, checklist)
+    _print_layout(ws)
     _fill_meta(meta, checklist, title, rows)
     for sheet in (ws, lists, meta):
         _as_text_cells(sheet)

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from checklist_forms.cli.commands._common import catalogue
 from checklist_forms.cli.exits import FAILED, OK
-from checklist_forms.intake.forms import load_form, write_new
+from checklist_forms.intake.forms import load_form, write_new, write_new_bytes
 from checklist_forms.intake.jobposting import (
     JobPostingError,
     build_jobposting,
@@ -32,8 +32,11 @@ def run(args: argparse.Namespace) -> int:
         )
         return FAILED
     answers = form.data["answers"]
+    # Non-discrimination findings the form acknowledges; any other is a refusal.
+    raw_acks = form.data.get("acknowledged")
+    acks = [a for a in raw_acks if isinstance(a, str)] if isinstance(raw_acks, list) else []
     try:
-        posting = build_jobposting(checklist, answers)
+        posting = build_jobposting(checklist, answers, acks)
     except JobPostingError as exc:
         print(f"error: {source}: {exc}", file=sys.stderr)
         return FAILED
@@ -45,6 +48,13 @@ def run(args: argparse.Namespace) -> int:
         if target:
             write_new(Path(target), text, sources=[source], overwrite=args.force)
             print(f"wrote {target}", file=sys.stderr)
+    if args.docx:
+        from checklist_forms.intake.word import jobad_docx
+
+        write_new_bytes(
+            Path(args.docx), jobad_docx(checklist, answers), sources=[source], overwrite=args.force
+        )
+        print(f"wrote {args.docx}", file=sys.stderr)
     if not args.output:
         sys.stdout.write(outputs[0][1])
     return OK

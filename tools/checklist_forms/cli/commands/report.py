@@ -1,4 +1,4 @@
-"""``checklist-forms report``: a Markdown summary of one filled form."""
+"""``checklist-forms report``: a Markdown summary (or a Word document) of one filled form."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from typing import Any
 from checklist_forms.cli.commands._common import catalogue
 from checklist_forms.cli.exits import FAILED, OK
 from checklist_forms.core.score import describe, evaluate
-from checklist_forms.intake.forms import load_form, write_new
+from checklist_forms.intake.forms import load_form, write_new, write_new_bytes
 from checklist_forms.intake.report import render_report
 from checklist_forms.intake.validate import Validator
 
@@ -26,6 +26,14 @@ def run(args: argparse.Namespace) -> int:
     draft = form.data.get("status") != "final"
     extra = describe(checklist, verdict, checklist.language, draft) if verdict else None
     text = render_report(checklist, form.data, result, extra)
+    if args.docx:
+        from checklist_forms.intake.word import report_docx
+
+        document = report_docx(checklist, form.data, result, extra)
+        write_new_bytes(Path(args.docx), document, sources=[Path(args.file)], overwrite=args.force)
+        print(f"wrote {args.docx}", file=sys.stderr)
+        if not args.output:
+            return OK if result.valid else FAILED
     if args.output:
         write_new(Path(args.output), text, sources=[Path(args.file)], overwrite=args.force)
     else:

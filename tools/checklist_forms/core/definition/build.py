@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import Any, cast
 
+from checklist_forms.core.countries import COUNTRIES, countries
 from checklist_forms.core.definition.references import (
     Target,
     typed_value,
@@ -23,6 +24,7 @@ from checklist_forms.core.model import (
     Level,
     Outcome,
     Rename,
+    Rule,
     Scoring,
     Section,
 )
@@ -47,8 +49,9 @@ def _points(data: dict[str, Any]) -> dict[str, float]:
 
 
 class _Builder:
-    def __init__(self, source: Source) -> None:
+    def __init__(self, source: Source, language: str) -> None:
         self.source = source
+        self.language = language
         self.targets: dict[str, Target] = {}
 
     def condition(self, data: dict[str, Any], path: Path) -> Condition:
@@ -79,7 +82,14 @@ class _Builder:
         if "visible_if" in data:
             fields["visible_if"] = self.condition(data["visible_if"], (*path, "visible_if"))
         target = Target(data["id"], kind)
-        if kind in CHOICE_KINDS:
+        if data.get("choices_from") == COUNTRIES:
+            # Expanded here, in the form's language: every later stage sees plain choices.
+            fields["choices"] = tuple(
+                Choice(value=code, label=name) for code, name in countries(self.language)
+            )
+            fields["choices_from"] = COUNTRIES
+            target.choices = [c.value for c in fields["choices"]]
+        elif kind in CHOICE_KINDS:
             fields["choices"] = tuple(
                 Choice(
                     value=c["value"],
@@ -144,10 +154,10 @@ def _value(data: Any, path: Path) -> Any:
     return data
 
 
-def build_parts(source: Source) -> dict[str, Any]:
-    """The body's share of a :class:`Checklist`: intro, sections, scoring, renames."""
+def build_parts(source: Source, language: str = "fr") -> dict[str, Any]:
+    """The body's share of a :class:`Checklist`: intro, sections, scoring, renames, rules."""
     data: dict[str, Any] = source.data
-    builder = _Builder(source)
+    builder = _Builder(source, language)
     sections = tuple(
         Section(
             id=section["id"],
@@ -167,5 +177,9 @@ def build_parts(source: Source) -> dict[str, Any]:
         "renamed": tuple(
             Rename(from_id=r["from"], to_id=r["to"], since=r["since"])
             for r in data.get("renamed", [])
+        ),
+        "rules": tuple(
+            Rule(item=r["item"], op=r["op"], other=r["other"], message=_text(r, "message"))
+            for r in data.get("rules", [])
         ),
     }

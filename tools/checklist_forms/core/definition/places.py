@@ -64,6 +64,8 @@ def place_of(source: Source, path: Path) -> str:
             return f"the condition of flag {f + 1} of 'scoring'"
         case ("renamed", int(r)):
             return f"rename {r + 1}"
+        case ("rules", int(r)):
+            return f"rule {r + 1}"
     # Points, and anything deeper: the place that holds it.
     return place_of(source, path[:-1]) if path else "the checklist"
 

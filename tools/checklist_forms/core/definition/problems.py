@@ -27,6 +27,7 @@ class Subtype(StrEnum):
     DUPLICATE_CHECKLIST = "duplicate_checklist"
     VERSION_NOT_BUMPED = "version_not_bumped"
     CONFIG = "config"
+    RULE = "rule"
 
 
 _MEANINGS: dict[Subtype, str] = {
@@ -44,6 +45,7 @@ _MEANINGS: dict[Subtype, str] = {
     Subtype.DUPLICATE_CHECKLIST: "two checklists of the site share an id",
     Subtype.VERSION_NOT_BUMPED: "a published version's structure changed without a new version",
     Subtype.CONFIG: "the site's configuration lacks the absolute URL the schemas need",
+    Subtype.RULE: "a rule between answers names a missing item, or items that cannot be compared",
 }
 
 # Every subtype with what it means; the contributor guide and the tests read this table.

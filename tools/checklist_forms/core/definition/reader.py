@@ -27,8 +27,11 @@ def _by_line(problem: Problem) -> int:
     return -1 if problem.line is None else problem.line
 
 
-def parse_body(text: str) -> tuple[dict[str, Any], list[Problem]]:
-    """Read the YAML body; return the pieces (empty when it has problems) and problems."""
+def parse_body(text: str, language: str = "fr") -> tuple[dict[str, Any], list[Problem]]:
+    """Read the YAML body; return the pieces (empty when it has problems) and problems.
+
+    ``language`` names the choices a definition takes from a list (countries).
+    """
     source, problems = read_yaml(text)
     if source is None:
         return {}, problems
@@ -41,7 +44,7 @@ def parse_body(text: str) -> tuple[dict[str, Any], list[Problem]]:
     problems = sorted(dict.fromkeys(problems), key=_by_line)
     if problems:
         return {}, problems
-    return build_parts(source), []
+    return build_parts(source, language), []
 
 
 def _control_character(text: str) -> str:
@@ -104,7 +107,7 @@ def build_checklist(
 ) -> tuple[Checklist | None, list[Problem]]:
     """Read a whole definition; the checklist is None as soon as anything is wrong."""
     problems, guards = _option_problems(checklist_id, options)
-    parts, body_problems = parse_body(body)
+    parts, body_problems = parse_body(body, language)
     problems += body_problems
     if problems:
         return None, problems
@@ -119,5 +122,6 @@ def build_checklist(
         scoring=parts["scoring"],
         renamed=parts["renamed"],
         guards=guards,
+        rules=parts["rules"],
     )
     return checklist, problems

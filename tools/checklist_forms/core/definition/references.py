@@ -12,12 +12,15 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from checklist_forms.core.countries import COUNTRIES, country_codes
 from checklist_forms.core.definition.places import item_name
 from checklist_forms.core.definition.problems import Problem, Subtype
 from checklist_forms.core.definition.yaml_source import Path, Source
 from checklist_forms.core.model import CHOICE_KINDS, ITEM_KINDS, SLUG
 
 CONDITION_MODES = ("equals", "any_of", "answered")
+# The kinds a rule between two answers can compare (see core/rules.py).
+RULE_KINDS = ("number", "date")
 
 
 @dataclass
@@ -120,7 +123,48 @@ class _Checker:
                     f"rename {r + 1} renames to {target!r}, which is not an item of this checklist",
                     ("renamed", r, "to"),
                 )
+        for r, rule in _dicts(data.get("rules")):
+            self.rule(r, rule)
         return self.problems
+
+    def rule(self, r: int, rule: dict[str, Any]) -> None:
+        """Both items exist, differ, and are two numbers or two dates."""
+        path: Path = ("rules", r)
+        kinds = []
+        for key in ("item", "other"):
+            ident = _slug(rule.get(key))
+            if not ident:
+                continue  # the schema words a missing or malformed id
+            target = self.items.get(ident)
+            if target is None:
+                self.add(
+                    Subtype.RULE,
+                    f"rule {r + 1} names {ident!r} as its {key!r}, which is not an item of this checklist",
+                    (*path, key),
+                )
+                return
+            if target.kind not in RULE_KINDS:
+                self.add(
+                    Subtype.RULE,
+                    f"rule {r + 1} compares item {ident!r}, a {target.kind}; "
+                    "rules compare two number items or two date items",
+                    (*path, key),
+                )
+                return
+            kinds.append(target.kind)
+        if len(kinds) == 2 and kinds[0] != kinds[1]:
+            self.add(
+                Subtype.RULE,
+                f"rule {r + 1} compares a {kinds[0]} with a {kinds[1]}; "
+                "both items must be numbers, or both dates",
+                (*path, "other"),
+            )
+        elif len(kinds) == 2 and _slug(rule.get("item")) == _slug(rule.get("other")):
+            self.add(
+                Subtype.RULE,
+                f"rule {r + 1} compares item {_slug(rule.get('item'))!r} with itself",
+                (*path, "other"),
+            )
 
     def item(self, s: int, i: int, item: dict[str, Any], order: list[str]) -> None:
         path: Path = ("sections", s, "items", i)
@@ -132,8 +176,19 @@ class _Checker:
             return
         what = item_name(self.source, s, i)
         target = Target(ident, str(kind), path=path)
+        if "choices_from" in item and "choices" in item:
+            self.add(
+                Subtype.BAD_VALUE,
+                f"{what} has both 'choices' and 'choices_from'; keep one of them",
+                (*path, "choices_from"),
+                key=True,
+            )
         if kind in CHOICE_KINDS:
-            target.choices = self.choices(item, path, what)
+            target.choices = (
+                list(country_codes())
+                if item.get("choices_from") == COUNTRIES
+                else self.choices(item, path, what)
+            )
         if kind == "rating":
             target.levels = self.levels(item, path, what)
         self.ranges(item, path, what, len(target.choices))

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from checklist_forms.core.answered import Answer, same_value
+from checklist_forms.core.folding import fold_lower
 from checklist_forms.core.kinds.base import Words
 from checklist_forms.core.kinds.cells import Matcher, one_of
 from checklist_forms.core.kinds.choices import ChoiceKind, choice
@@ -46,3 +47,28 @@ class SingleChoice(ChoiceKind):
 
     def parse_cell(self, item: Item, value: Any, matcher: Matcher) -> Answer:
         return one_of(value, matcher)
+
+    def carry(self, item: Item, value: Answer) -> tuple[Answer, list[Answer]]:
+        """A country written out in full (« France ») becomes its code (FR) when migrating.
+
+        Only an exact name, accents and case aside: two letters that are not a code in
+        capitals may be a name the old two-letter field cut short (« Al » for Allemagne),
+        so they are reported as not carried rather than guessed.
+        """
+        if not item.choices_from or not isinstance(value, str):
+            return value, []
+        if any(c.value == value for c in item.choices):
+            return value, []
+        wanted = fold_lower(value.strip())
+        for option in item.choices:
+            if fold_lower(option.label) == wanted:
+                return option.value, []
+        return value, []
+
+    def misfit(self, item: Item, value: Answer, message: str) -> str:
+        if item.choices_from:
+            return (
+                f"{value!r} is neither a country code in capitals (FR) nor a country's full "
+                "name; it may be a name cut to two letters: choose the country again"
+            )
+        return super().misfit(item, value, message)

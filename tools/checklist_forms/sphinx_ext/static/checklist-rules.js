@@ -1,5 +1,5 @@
 /* The rules of a checklist without a DOM, as in checklist_forms.core (model, answered,
- * score, guard): visibility, answered, score, guard. Applied to the page's JSON data
+ * score, guard, rules): visibility, answered, score, guard, rules between answers. Applied to the page's JSON data
  * block; tests/conformance/ runs the same cases on both. Classic script (ChecklistRules
  * on globalThis) and CommonJS module (node --test). */
 'use strict';
@@ -24,6 +24,7 @@
       answerable: items.filter((i) => i.kind !== 'note'), byId: new Map(items.map((i) => [i.id, i])),
       guard: g && { rules: g.rules.map((r) => ({ ...r, re: r.patterns.map(regex) })), ...g.stopwords },
       visible: new RegExp(a.visible_text, 'u'), date: new RegExp(a.date, 'u'), dateLength: a.date_length,
+      rules: d.rules || [],
     };
   };
   // answered.has_visible_text, answered.is_date, model.is_answered (true is not 1)
@@ -134,7 +135,18 @@
       && isVisible(m, i, answers) ? findings(m, v).map(([rule, words]) => ({ item: i.id, rule: rule.id, words })) : [];
   });
 
-  const api = { compile, hasVisibleText, isDate, isAnswered, itemAnswered, blankOf, holds, isVisible, exported, missing, evaluate, findings, screen };
+  // rules.broken_rules: "answer(item) op answer(other)", two finite numbers or two dates,
+  // both items visible and answered
+  const comparable = (m, v) => (typeof v === 'number' && Number.isFinite(v) || isDate(m, v) ? v : null);
+  const OPS = { '>=': (o) => o >= 0, '>': (o) => o > 0, '<=': (o) => o <= 0, '<': (o) => o < 0 };
+  const brokenRules = (m, answers) => m.rules.filter((r) => {
+    const a = m.byId.get(r.item), b = m.byId.get(r.other);
+    if (!a || !b || !isVisible(m, a, answers) || !isVisible(m, b, answers)) return false;
+    const x = comparable(m, get(answers, r.item)), y = comparable(m, get(answers, r.other));
+    return x !== null && y !== null && typeof x === typeof y && !OPS[r.op]((x > y) - (x < y));
+  });
+
+  const api = { compile, brokenRules, hasVisibleText, isDate, isAnswered, itemAnswered, blankOf, holds, isVisible, exported, missing, evaluate, findings, screen };
   root.ChecklistRules = api;
   if (typeof module === 'object' && module.exports) module.exports = api;
 }(globalThis));

@@ -123,7 +123,27 @@ class Checklist {
     this.progress.value = total ? done : 1;
     this.show(this.progressText, [[this.text('progress', { done, total })]]);
     if (this.scoring) this.showResult(answers);
+    this.showRules(values);
     return answers;
+  }
+
+  // A broken rule between two answers (salary range, dates): its message under the field
+  showRules(values) {
+    const broken = new Map();
+    for (const r of R.brokenRules(this.m, values)) broken.set(r.item, [...(broken.get(r.item) || []), r.message]);
+    for (const item of this.answerable) {
+      const message = (broken.get(item.id) || []).join(' ');
+      if (!item.rule && !message) continue;
+      if (!item.rule) {
+        item.rule = el('p', { class: 'checklist-rule', id: `cl-${this.id}-${item.id}-rule`, role: 'alert' });
+        item.node.append(item.rule);
+        item.controls.forEach((c) => c.setAttribute('aria-describedby',
+          `${c.getAttribute('aria-describedby') || ''} ${item.rule.id}`.trim()));
+      }
+      if (item.rule.textContent !== message) item.rule.textContent = message;
+      item.rule.hidden = !message;
+      item.node.classList.toggle('checklist-rule-broken', !!message);
+    }
   }
 
   changed(typing) {
