@@ -15,7 +15,6 @@ from typing import Any
 
 from checklist_forms import __version__
 from checklist_forms.intake.catalogue import Catalogue, CatalogueError
-from checklist_forms.intake.compare import CompareError
 from checklist_forms.intake.forms import (
     FormError,
     collect_paths,
@@ -107,13 +106,38 @@ def cmd_report(args: argparse.Namespace) -> int:
 
 
 def cmd_compare(args: argparse.Namespace) -> int:
-    """Rank several filled forms of one scored checklist, as a hiring panel would."""
-    from checklist_forms.intake.compare import compare_forms
+    """A hiring panel's grids grouped by recruitment and candidate, with the calibration list."""
+    from checklist_forms.intake.panel import PanelError, build_panel
+    from checklist_forms.intake.panel_html import render_html
+    from checklist_forms.intake.panel_tables import render_csv, render_xlsx
+    from checklist_forms.intake.panel_text import render_markdown
 
     validator = Validator(_catalogue(args))
-    forms = [load_form(Path(p)) for p in collect_paths([Path(p) for p in args.inputs])]
-    text = compare_forms(validator, forms, name_item=args.name)
-    sys.stdout.write(text)
+    inputs = [Path(p) for p in args.inputs]
+    try:
+        panel = build_panel(validator, inputs, include_drafts=args.include_drafts)
+    except PanelError as exc:
+        for path, why in exc.skipped:
+            print(f"{path}: {why}", file=sys.stderr)
+        print(f"error: {exc}", file=sys.stderr)
+        return UNUSABLE
+    data: bytes
+    if args.xlsx:
+        data = render_xlsx(panel)
+    elif args.csv:
+        data = render_csv(panel).encode("utf-8")
+    elif args.html:
+        data = render_html(panel).encode("utf-8")
+    else:
+        data = render_markdown(panel).encode("utf-8")
+    if args.output:
+        write_new_bytes(Path(args.output), data, sources=panel.sources, overwrite=args.force)
+        print(f"wrote {args.output}")
+    elif args.xlsx:
+        print("error: --xlsx needs -o FILE", file=sys.stderr)
+        return UNUSABLE
+    else:
+        sys.stdout.write(data.decode("utf-8"))
     return OK
 
 
@@ -322,10 +346,17 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=cmd_report)
 
     p = sub.add_parser(
-        "compare", help="rank several filled forms of one scored checklist side by side"
+        "compare",
+        help="a hiring panel's grids by recruitment and candidate: scores, spreads, calibration",
     )
     p.add_argument("inputs", nargs="+", metavar="FILE|DIR")
-    p.add_argument("--name", help="item holding each form's name (default: the first text item)")
+    p.add_argument("--include-drafts", action="store_true", help="count draft grids too")
+    formats = p.add_mutually_exclusive_group()
+    formats.add_argument("--csv", action="store_true", help="CSV tables instead of Markdown")
+    formats.add_argument("--xlsx", action="store_true", help="an Excel workbook (needs -o)")
+    formats.add_argument("--html", action="store_true", help="one self-contained page, charts")
+    p.add_argument("-o", "--output", help="write to this file instead of the terminal")
+    p.add_argument("--force", action="store_true", help="replace an existing output file")
     catalogue_option(p)
     p.set_defaults(func=cmd_compare)
 
@@ -388,7 +419,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return int(exc.code or 0)
     try:
         return int(args.func(args))
-    except (CatalogueError, FormError, CompareError) as exc:
+    except (CatalogueError, FormError) as exc:
         # One place turns an unusable input into its one-line message and exit code 2.
         print(f"error: {exc}", file=sys.stderr)
         return UNUSABLE

@@ -88,6 +88,10 @@ def checklist_from_schema(schema: dict[str, Any]) -> Checklist:
             "scoring": hints.get("scoring"),
             "renamed": hints.get("renamed", []),
             "guards": hints.get("guards", []),
+            "title_item": hints.get("title_item", ""),
+            "evaluator_item": hints.get("evaluator_item", ""),
+            "group_item": hints.get("group_item", ""),
+            "retention_months": hints.get("retention_months"),
         }
     )
 

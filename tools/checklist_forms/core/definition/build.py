@@ -145,7 +145,7 @@ def _value(data: Any, path: Path) -> Any:
 
 
 def build_parts(source: Source) -> dict[str, Any]:
-    """The body's share of a :class:`Checklist`: intro, sections, scoring, renames."""
+    """The body's share of a :class:`Checklist`: intro, title item, retention, sections, scoring, renames."""
     data: dict[str, Any] = source.data
     builder = _Builder(source)
     sections = tuple(
@@ -162,6 +162,10 @@ def build_parts(source: Source) -> dict[str, Any]:
     )
     return {
         "intro": _text(data, "intro"),
+        "title_item": str(data.get("title_item", "")),
+        "evaluator_item": str(data.get("evaluator_item", "")),
+        "group_item": str(data.get("group_item", "")),
+        "retention_months": _whole(data, "retention_months"),
         "sections": sections,
         "scoring": builder.scoring(data["scoring"]) if "scoring" in data else None,
         "renamed": tuple(

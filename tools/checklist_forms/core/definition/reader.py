@@ -119,5 +119,9 @@ def build_checklist(
         scoring=parts["scoring"],
         renamed=parts["renamed"],
         guards=guards,
+        title_item=parts["title_item"],
+        evaluator_item=parts["evaluator_item"],
+        group_item=parts["group_item"],
+        retention_months=parts["retention_months"],
     )
     return checklist, problems
