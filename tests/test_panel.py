@@ -129,18 +129,18 @@ def test_html_page_is_self_contained_with_one_chart_per_candidate(folder: Path) 
 
 def test_svg_writer_places_marks_and_escapes_text() -> None:
     scale = Scale(1, 4, (1, 2, 3, 4))
-    assert scale.x(1) == 260 and scale.x(4) == 620
+    assert scale.x(1) == 400 and scale.x(4) == 740
     svg = dot_plot("c", "T <&>", "D", ["a <b>"], ["x", "y"], [[1, 4]], scale)
     root = ET.fromstring(svg)  # well-formed, every text escaped
     ns = "{http://www.w3.org/2000/svg}"
     assert root.get("role") == "img" and root.find(f"{ns}title").text == "T <&>"
     line = [e for e in root.iter(f"{ns}line") if e.get("stroke") == "#555"]
-    assert [(e.get("x1"), e.get("x2")) for e in line] == [("260", "620")]
+    assert [(e.get("x1"), e.get("x2")) for e in line] == [("400", "740")]
     bar = ET.fromstring(
         range_plot("r", "T", "D", ["a", "b"], [(50, 60, 75), None], Scale(0, 100, (0, 100)))
     )
     rects = list(bar.iter(f"{ns}rect"))
-    assert len(rects) == 1 and rects[0].get("x") == "440" and rects[0].get("width") == "90"
+    assert len(rects) == 1 and rects[0].get("x") == "570" and rects[0].get("width") == "85"
 
 
 def _cli(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
@@ -232,3 +232,11 @@ def test_naming_items_and_retention_are_checked_at_their_line(line: str, expecte
     assert checklist is None and len(problems) == 1
     assert expected in problems[0].message and problems[0].line == 0
     assert str(problems[0].subtype) == "bad_value"
+
+
+def test_svg_writer_cuts_long_row_labels_before_the_plot() -> None:
+    long = "Maîtrise des réseaux sociaux et des outils de publication, et bien plus encore"
+    root = ET.fromstring(dot_plot("c", "T", "D", [long], ["x"], [[2]], Scale(1, 4, (1, 4))))
+    texts = [e.text for e in root.iter("{http://www.w3.org/2000/svg}text")]
+    shown = next(t for t in texts if t and t.startswith("Maîtrise"))
+    assert shown.endswith("…") and len(shown) == 56

@@ -24,8 +24,10 @@ from html import escape
 PALETTE = ("#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#000000")
 SHAPES = ("circle", "square", "diamond", "triangle")
 ROW = 28
-LABEL_WIDTH = 260
-PLOT_WIDTH = 360
+LABEL_WIDTH = 400
+PLOT_WIDTH = 340
+# Longer row labels are cut with an ellipsis (the data table beside the chart has them whole).
+LABEL_CHARS = 56
 TOP = 40
 FONT = "font-family='system-ui, sans-serif' font-size='13'"
 
@@ -43,6 +45,11 @@ class Scale:
 
 def _text(x: float, y: float, text: str, anchor: str = "start") -> str:
     return f"<text x='{x:g}' y='{y:g}' text-anchor='{anchor}' {FONT}>{escape(text)}</text>"
+
+
+def _label(y: float, text: str) -> str:
+    shown = text if len(text) <= LABEL_CHARS else text[: LABEL_CHARS - 1].rstrip() + "…"
+    return _text(8, y, shown)
 
 
 def _marker(shape: str, x: float, y: float, colour: str) -> str:
@@ -101,7 +108,7 @@ def dot_plot(
     body = _axis(scale, TOP + ROW * len(labels))
     for row, label in enumerate(labels):
         y = TOP + ROW * row + ROW / 2
-        body.append(_text(8, y + 4, label))
+        body.append(_label(y + 4, label))
         given = [v for v in values[row] if v is not None]
         if len(given) > 1:
             x1, x2 = scale.x(min(given)), scale.x(max(given))
@@ -132,7 +139,7 @@ def range_plot(
     body = _axis(scale, TOP + ROW * len(labels))
     for row, label in enumerate(labels):
         y = TOP + ROW * row + ROW / 2
-        body.append(_text(8, y + 4, label))
+        body.append(_label(y + 4, label))
         span = ranges[row]
         if span is None:
             continue
