@@ -240,3 +240,17 @@ def test_svg_writer_cuts_long_row_labels_before_the_plot() -> None:
     texts = [e.text for e in root.iter("{http://www.w3.org/2000/svg}text")]
     shown = next(t for t in texts if t and t.startswith("Maîtrise"))
     assert shown.endswith("…") and len(shown) == 56
+
+
+def test_nice_scale_and_line_plot_positions() -> None:
+    from checklist_forms.publish.svg_chart import line_plot, nice_scale
+
+    assert nice_scale([120, 90, 150]).ticks == (0, 50, 100, 150)
+    assert nice_scale([80, 85.5, 92.5]).ticks == (0, 20, 40, 60, 80, 100)
+    assert nice_scale([-12, 30]).ticks == (-20, -10, 0, 10, 20, 30)
+    svg = line_plot(
+        "l", "T", "D", ["m1", "m2", "m3"], ["s"], [[150, None, 0]], nice_scale([150, 0])
+    )
+    root = ET.fromstring(svg)
+    circles = [(c.get("cx"), c.get("cy")) for c in root.iter("{http://www.w3.org/2000/svg}circle")]
+    assert circles == [("70", "40"), ("710", "260")]  # the missing month draws nothing

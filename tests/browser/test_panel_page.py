@@ -41,3 +41,22 @@ def test_panel_page_is_offline_accessible_and_has_one_chart_per_candidate(
     problems = _report("panel page", _run(_axe(), page))
     assert not problems, "\n".join(problems)
     page.screenshot(path=str(tmp_path / "panel.png"), full_page=True)
+
+
+def test_trends_page_is_offline_and_accessible(tmp_path: Path, page: Any) -> None:
+    from test_trends import CATALOGUE, write_folder
+
+    from checklist_forms.intake.trends import build_trends, render_trends_html
+
+    folder = write_folder(tmp_path / "reports")
+    trends = build_trends(Validator(Catalogue.load(Path(CATALOGUE))), [folder])
+    target = tmp_path / "trends.html"
+    target.write_text(render_trends_html(trends), encoding="utf-8")
+    fetched: list[str] = []
+    page.on("request", lambda request: fetched.append(request.url))
+    page.goto(target.as_uri())
+    assert fetched == [target.as_uri()]
+    assert page.eval_on_selector_all("figure + table", "ts => ts.length") == 5
+    problems = _report("trends page", _run(_axe(), page))
+    assert not problems, "\n".join(problems)
+    page.screenshot(path=str(tmp_path / "trends.png"), full_page=True)

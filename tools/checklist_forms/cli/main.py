@@ -141,6 +141,25 @@ def cmd_compare(args: argparse.Namespace) -> int:
     return OK
 
 
+def cmd_trends(args: argparse.Namespace) -> int:
+    """A folder of monthly reports as one page of indicator trends over the months."""
+    from checklist_forms.intake.trends import TrendsError, build_trends, render_trends_html
+
+    inputs = [Path(p) for p in args.inputs]
+    try:
+        trends = build_trends(Validator(_catalogue(args)), inputs)
+    except TrendsError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return UNUSABLE
+    page = render_trends_html(trends)
+    if args.output:
+        write_new(Path(args.output), page, sources=trends.sources, overwrite=args.force)
+        print(f"wrote {args.output}")
+    else:
+        sys.stdout.write(page)
+    return OK
+
+
 def cmd_xlsx(args: argparse.Namespace) -> int:
     """Write a fillable Excel workbook per checklist (current versions of the catalogue)."""
     from checklist_forms.core.paths import workbook_path
@@ -359,6 +378,15 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--force", action="store_true", help="replace an existing output file")
     catalogue_option(p)
     p.set_defaults(func=cmd_compare)
+
+    p = sub.add_parser(
+        "trends", help="monthly reports as one self-contained page of trends over the months"
+    )
+    p.add_argument("inputs", nargs="+", metavar="FILE|DIR")
+    p.add_argument("-o", "--output", help="write the page to this file instead of the terminal")
+    p.add_argument("--force", action="store_true", help="replace an existing output file")
+    catalogue_option(p)
+    p.set_defaults(func=cmd_trends)
 
     p = sub.add_parser("xlsx", help="write a fillable Excel workbook per checklist")
     p.add_argument("ids", nargs="*", metavar="ID", help="checklist ids (default: all)")

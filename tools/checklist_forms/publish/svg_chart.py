@@ -16,6 +16,7 @@ each, which is what screen readers and copy-paste use.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 from html import escape
@@ -29,6 +30,9 @@ PLOT_WIDTH = 340
 # Longer row labels are cut with an ellipsis (the data table beside the chart has them whole).
 LABEL_CHARS = 56
 TOP = 40
+# The line plot's own margins: only tick numbers to its left.
+LEFT = 70
+WIDE = LABEL_WIDTH + PLOT_WIDTH - LEFT - 30
 FONT = "font-family='system-ui, sans-serif' font-size='13'"
 
 
@@ -41,6 +45,21 @@ class Scale:
     def x(self, value: float) -> float:
         span = self.high - self.low or 1.0
         return round(LABEL_WIDTH + (value - self.low) / span * PLOT_WIDTH, 2)
+
+
+def nice_scale(values: Sequence[float], *, floor_zero: bool = True) -> Scale:
+    """A scale from 0 (or below, for negative values) to a round top, five ticks or so."""
+    low = min([*values, 0.0] if floor_zero else values, default=0.0)
+    high = max(values, default=1.0)
+    if high <= low:
+        high = low + 1
+    raw = (high - low) / 5
+    magnitude = 10 ** math.floor(math.log10(raw))
+    step = next(m * magnitude for m in (1, 2, 2.5, 5, 10) if m * magnitude >= raw)
+    start = math.floor(low / step) * step
+    end = math.ceil(high / step) * step
+    count = round((end - start) / step)
+    return Scale(start, end, tuple(round(start + n * step, 10) for n in range(count + 1)))
 
 
 def _text(x: float, y: float, text: str, anchor: str = "start") -> str:
@@ -166,9 +185,12 @@ def line_plot(
     values: Sequence[Sequence[float | None]],
     scale: Scale,
 ) -> str:
-    """``values[serie][category]``; the y axis is the scale, categories go left to right."""
+    """``values[serie][category]``; the y axis is the scale, categories go left to right.
+
+    No row labels here, so the plot starts near the left edge (``LEFT``), not after them.
+    """
     height = 220.0
-    step = PLOT_WIDTH / max(len(categories) - 1, 1)
+    step = WIDE / max(len(categories) - 1, 1)
     span = scale.high - scale.low or 1.0
 
     def y(value: float) -> float:
@@ -177,15 +199,15 @@ def line_plot(
     body: list[str] = []
     for tick in scale.ticks:
         body.append(
-            f"<line x1='{LABEL_WIDTH}' y1='{y(tick):g}' x2='{LABEL_WIDTH + PLOT_WIDTH}' "
+            f"<line x1='{LEFT}' y1='{y(tick):g}' x2='{LEFT + WIDE}' "
             f"y2='{y(tick):g}' stroke='#c8c8c8'/>"
         )
-        body.append(_text(LABEL_WIDTH - 6, y(tick) + 4, f"{tick:g}", "end"))
+        body.append(_text(LEFT - 6, y(tick) + 4, f"{tick:g}", "end"))
     for n, category in enumerate(categories):
-        body.append(_text(LABEL_WIDTH + n * step, TOP + height + 18, category, "middle"))
+        body.append(_text(LEFT + n * step, TOP + height + 18, category, "middle"))
     for s in range(len(series)):
         colour = PALETTE[s % len(PALETTE)]
-        points = [(LABEL_WIDTH + n * step, y(v)) for n, v in enumerate(values[s]) if v is not None]
+        points = [(LEFT + n * step, y(v)) for n, v in enumerate(values[s]) if v is not None]
         if len(points) > 1:
             path = " ".join(f"{px:g},{py:g}" for px, py in points)
             body.append(
@@ -193,5 +215,6 @@ def line_plot(
             )
         body += [_marker(SHAPES[s % len(SHAPES)], px, py, colour) for px, py in points]
     bottom = TOP + height + 44
-    body += _legend(series, bottom)
-    return _frame(ident, title, desc, bottom + 12, body)
+    if len(series) > 1:  # one line needs no legend: the chart's title names it
+        body += _legend(series, bottom)
+    return _frame(ident, title, desc, bottom + 12 if len(series) > 1 else bottom - 12, body)
