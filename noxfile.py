@@ -7,6 +7,7 @@ two commands work on a machine that has only Python and git.
 from __future__ import annotations
 
 import os
+import shutil
 from pathlib import Path
 
 import nox
@@ -121,11 +122,18 @@ def serve(session: nox.Session) -> None:
 
 @nox.session
 def tests(session: nox.Session) -> None:
-    """The whole test suite."""
+    """The whole test suite, then the conformance cases against checklist-rules.js in Node."""
     _install(session, "tests")
     session.run(
         "pytest", *session.posargs, env={"PYTHONHASHSEED": os.environ.get("PYTHONHASHSEED", "0")}
     )
+    if shutil.which("node") is None:
+        message = "node not found: the conformance cases did NOT run against checklist-rules.js"
+        if os.environ.get("CI"):
+            session.error(message + " (install Node.js 20 or later)")
+        session.warn(message)
+        return
+    session.run("node", "--test", "tests/conformance/", external=True)
 
 
 @nox.session

@@ -48,7 +48,11 @@ CATALOGUE = ROOT / "checklists"
 REAL_CHECKLIST = "grille-entretien"
 JSON_EDITOR = "@json-editor/json-editor"
 JSON_EDITOR_DOCUMENTED_KB = 160
-ASSETS = ("checklist.js", "checklist.css")  # DESIGN.md's figure, used when npm cannot be reached
+ASSETS = (
+    "checklist-rules.js",
+    "checklist.js",
+    "checklist.css",
+)  # DESIGN.md's figure, used when npm cannot be reached
 
 
 @dataclass(frozen=True)

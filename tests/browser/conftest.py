@@ -219,17 +219,21 @@ def page(context: Any) -> Iterator[Any]:
 # -- Driving one checklist through the page ------------------------------------------------
 
 # What the page says about each item, read the way a person sees it (hidden or not).
-ITEMS_JS = """root => Array.from(root.querySelectorAll('.checklist-item[data-item]')).map(node => {
+ITEMS_JS = """root => {
+  const data = JSON.parse(root.querySelector('script.checklist-data').textContent);
+  const defs = new Map(data.checklist.sections.flatMap(s => s.items).map(i => [i.id, i]));
+  return Array.from(root.querySelectorAll('.checklist-item[data-item]')).map(node => {
+  const def = defs.get(node.dataset.item);
   const controls = Array.from(node.querySelectorAll('input, select, textarea'))
     .filter(c => c.name === node.dataset.item);
   return {
     id: node.dataset.item,
     kind: node.dataset.kind,
-    required: node.dataset.required === 'true',
+    required: def.required === true,
     hidden: node.hidden,
     disabled: controls.length > 0 && controls.every(c => c.disabled),
-    visibleIf: node.dataset.visibleIf ? JSON.parse(node.dataset.visibleIf) : null,
-    minSelected: parseInt(node.dataset.minSelected || '1', 10),
+    visibleIf: def.visible_if || null,
+    minSelected: def.min_selected || 1,
     tag: controls.length ? controls[0].tagName.toLowerCase() : null,
     values: controls.map(c => c.tagName === 'SELECT'
       ? Array.from(c.options).map(o => o.value).filter(v => v !== '') : c.value),
@@ -237,7 +241,7 @@ ITEMS_JS = """root => Array.from(root.querySelectorAll('.checklist-item[data-ite
     max: controls.length ? controls[0].getAttribute('max') : null,
     maxlength: controls.length ? controls[0].getAttribute('maxlength') : null,
   };
-})"""
+})}"""
 
 # The state of every control of the form, to compare before and after a reload.
 STATE_JS = """root => Array.from(root.querySelectorAll('form.checklist-form input, form.checklist-form select, form.checklist-form textarea'))
@@ -274,7 +278,10 @@ class Driver:
         self.response = page.goto(site.page_url(entry["page"], query))
         self.root = page.locator(f'section.checklist[data-checklist="{self.id}"]')
         self.root.locator(".checklist-toolbar").wait_for()
-        self.ui: dict[str, str] = json.loads(self.root.get_attribute("data-ui") or "{}")
+        self.data: dict[str, Any] = json.loads(
+            self.root.locator("script.checklist-data").text_content() or "{}"
+        )
+        self.ui: dict[str, str] = self.data["ui"]
 
     # reading
     def items(self) -> list[dict[str, Any]]:

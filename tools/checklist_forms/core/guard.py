@@ -22,6 +22,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+from checklist_forms.core.answered import has_visible_text
 from checklist_forms.core.folding import fold_lower as folded_text
 from checklist_forms.core.folding import fold_lower_mapped as fold
 from checklist_forms.core.model import Answer, Checklist
@@ -29,51 +30,17 @@ from checklist_forms.i18n.ui_text import fmt
 
 RULES_FILE = Path(__file__).parent.parent / "data" / "guard-rules.json"
 GUARD = "non-discrimination"
+
+
+@cache
+def _data() -> dict[str, Any]:
+    data: dict[str, Any] = json.loads(RULES_FILE.read_text(encoding="utf-8"))
+    return data
+
+
 # Words that tell English from French prose, for the "written in French" rule.
-ENGLISH_WORDS = frozenset(
-    [
-        "the",
-        "and",
-        "of",
-        "to",
-        "with",
-        "for",
-        "you",
-        "your",
-        "our",
-        "we",
-        "will",
-        "is",
-        "are",
-        "be",
-        "this",
-        "that",
-    ]
-)
-FRENCH_WORDS = frozenset(
-    [
-        "le",
-        "la",
-        "les",
-        "et",
-        "de",
-        "des",
-        "du",
-        "un",
-        "une",
-        "pour",
-        "avec",
-        "dans",
-        "vous",
-        "nous",
-        "est",
-        "sont",
-        "au",
-        "aux",
-        "ce",
-        "cette",
-    ]
-)
+ENGLISH_WORDS = frozenset(_data()["stopwords"]["en"])
+FRENCH_WORDS = frozenset(_data()["stopwords"]["fr"])
 
 
 @dataclass(frozen=True)
@@ -109,8 +76,7 @@ class Finding:
 
 @cache
 def rules() -> list[dict[str, Any]]:
-    data: dict[str, Any] = json.loads(RULES_FILE.read_text(encoding="utf-8"))
-    return list(data["rules"])
+    return list(_data()["rules"])
 
 
 @cache
@@ -158,7 +124,8 @@ def screen(
             not item.kind_rules.free_text
             or not item.guard
             or not isinstance(value, str)
-            or not value.strip()
+            or not has_visible_text(value)
+            or not checklist.is_visible(item, answers)  # an answer that does not apply
         ):
             continue
         folded = folded_text(value)

@@ -17,6 +17,8 @@ from typing import TYPE_CHECKING, Any, Literal
 if TYPE_CHECKING:
     from checklist_forms.core.kinds.base import Kind
 
+from checklist_forms.core.answered import has_visible_text
+
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 SEMVER = re.compile(r"^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)$")
 
@@ -256,11 +258,14 @@ def same_value(a: Answer, b: Answer) -> bool:
 
 
 def is_answered(value: Answer) -> bool:
-    """The definition of "answered" shared by the validator, the report and the browser."""
+    """The definition of "answered" shared by the validator, the report and the browser.
+
+    A text answers when a reader can see some of it (:mod:`checklist_forms.core.answered`).
+    """
     if value is None or value is False:
         return False
     if isinstance(value, str):
-        return value.strip() != ""
+        return has_visible_text(value)
     if isinstance(value, list):
         return len(value) > 0
     return True

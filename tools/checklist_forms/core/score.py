@@ -9,10 +9,10 @@ Two methods, both described in the definition language (no Python per checklist)
   ``min`` the score reaches is recommended, unless an item's ``must_have`` level is not
   met, in which case the outcome marked ``when_must_have_fails`` is.
 
-The browser form (``checklist.js``) implements the same rules; both are run on the same
-fixture forms in the tests and must agree exactly, so the arithmetic here is kept to
-operations that JavaScript performs identically (sums in item order, one division, and
-rounding to one decimal as ``floor(x * 10 + 0.5) / 10``).
+The browser form (``checklist-rules.js``) implements the same rules; both run the
+conformance cases (tests/conformance/) and the fixture forms and must agree exactly, so
+the arithmetic here is kept to operations that JavaScript performs identically (sums in
+item order, one division, and rounding to one decimal as ``floor(x * 10 + 0.5) / 10``).
 """
 
 from __future__ import annotations

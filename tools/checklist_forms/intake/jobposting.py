@@ -22,7 +22,7 @@ from typing import Any
 from jsonschema import Draft202012Validator, FormatChecker
 
 from checklist_forms.core.markup import md_block, md_text
-from checklist_forms.core.model import Answer, Checklist
+from checklist_forms.core.model import Answer, Checklist, is_answered
 from checklist_forms.i18n.translate import N_, labelled, translate_all
 
 CHECKLIST_ID = "fiche-de-poste"
@@ -142,7 +142,7 @@ def missing_items(checklist: Checklist, answers: Mapping[str, Answer]) -> list[t
     for item_id in needed:
         item = checklist.item(item_id)
         value = answers.get(item_id)
-        if item is not None and not (isinstance(value, str) and value.strip()):
+        if item is not None and not (isinstance(value, str) and is_answered(value)):
             out.append((item.id, item.label))
     return out
 

@@ -369,7 +369,9 @@ def _item_message(error: ValidationError | _FastError, item: Item, rest: list[An
             if item.max is not None
             else error.message
         )
-    if error.validator == "format":
+    if error.validator == "format" or (
+        item.kind == "date" and error.validator in ("pattern", "minLength", "maxLength")
+    ):
         return f"{_show(value)} is not a date written YYYY-MM-DD (for example 2026-03-31)"
     if error.validator == "uniqueItems":
         return "the same choice is selected twice"

@@ -6,6 +6,7 @@ import datetime as dt
 import re
 from typing import Any
 
+from checklist_forms.core.answered import date_length, date_pattern
 from checklist_forms.core.kinds.base import Kind, Words
 from checklist_forms.core.kinds.cells import Matcher, Unusable, shorten, show
 from checklist_forms.core.model import Answer, Item
@@ -23,7 +24,15 @@ class Date(Kind):
     cell_format = "yyyy-mm-dd"
 
     def answer_schema(self, item: Item) -> dict[str, Any]:
-        return {"type": ["string", "null"], "format": "date"}
+        # pattern and lengths, not format alone: format assertion is optional, and
+        # validators that do assert it disagree on years such as 0000.
+        return {
+            "type": ["string", "null"],
+            "format": "date",
+            "pattern": date_pattern(),
+            "minLength": date_length(),
+            "maxLength": date_length(),
+        }
 
     def allowed_text(self, item: Item, words: Words) -> str:
         return words["date"]

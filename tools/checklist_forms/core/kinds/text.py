@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from checklist_forms.core.answered import visible_text_pattern
 from checklist_forms.core.kinds.base import Kind, Words
 from checklist_forms.core.kinds.cells import Matcher, Unusable, as_text, shorten
 from checklist_forms.core.model import Answer, Item
@@ -21,7 +22,8 @@ class Text(Kind):
         return {"type": ["string", "null"], "maxLength": item.text_max_length}
 
     def answered_schema(self, item: Item) -> dict[str, Any]:
-        return {"type": "string", "pattern": "\\S"}
+        # at least one visible character (not whitespace, control or format characters)
+        return {"type": "string", "pattern": visible_text_pattern()}
 
     def unanswered_text(self, item: Item) -> str:
         return "the text is empty"

@@ -1,44 +1,11 @@
-/* Checklist forms (html.py): draft, import, export, score, guard. No eval or markup
- * parsing (CSP script-src 'self'). Mirrors model.py, score.py and guard.py. */
+/* Checklist forms (form_html.py): draft, import, export, score, guard. No eval or markup
+ * parsing (CSP script-src 'self'). The rules (visibility, answered, scoring, guard) are
+ * checklist-rules.js's, applied to the page's JSON data block; this file is the page. */
 'use strict';
 {
 const html = document.documentElement;
 html.classList.add('checklist-js');
-
-// str.strip(): trim() drops U+FEFF, keeps U+001C-001F and U+0085
-const strip = (s) => s.replace(/^(?:[^\S\ufeff]|[\x1c-\x1f\x85])+|(?:[^\S\ufeff]|[\x1c-\x1f\x85])+$/g, '');
-// model.py (same_value is ===: true is not 1)
-const isAnswered = (v) => v != null && v !== false && (typeof v === 'string' ? strip(v) !== '' : !Array.isArray(v) || v.length > 0);
-const holds = (c, v) => (c.answered !== undefined ? isAnswered(v) === c.answered : [].concat(v).some((g) => (c.any_of || [c.equals]).includes(g)));
-const blankOf = (kind) => (kind === 'checkbox' ? false : kind === 'multi_choice' ? [] : null);
-
-// guard.fold per character. NFD shows combining classes: a mark of class 1-239 goes
-// before U+0345 (240).
-const fold = (c) => [...c.replace(/[\u0152\u0153]/, 'oe').replace(/[\u00c6\u00e6]/, 'ae').normalize('NFD')]
-  .filter((m) => m !== '\u0345' && `\u0345${m}`.normalize('NFD')[0] === '\u0345').join('').toLowerCase();
-// Python's Unicode \b \d \w
-const W = '[\\p{L}\\p{N}_]';
-const CLASSES = { b: `(?:(?<=${W})(?!${W})|(?<!${W})(?=${W}))`, d: '\\p{Nd}', w: W };
-const regex = (p) => new RegExp(p.replace(/\\(.)/g, (m, c) => CLASSES[c] || m), 'gu');
-
-// guard.screen on one text (where[] maps folded to typed characters)
-const findings = (text, guard, fr) => {
-  const chars = [...text];
-  const where = [];
-  let f = '';
-  chars.forEach((c, i) => {
-    f += fold(c);
-    while (where.length < f.length) where.push(i);
-  });
-  const count = (list) => (f.match(/[a-z]+/g) || []).filter((t) => list.includes(t)).length;
-  const en = count(guard.en);
-  const s = [...strip(text)];
-  return guard.rules.map((rule) => [rule, [...new Set(rule.language_rule
-    ? fr && en >= 3 && en > 2 * count(guard.fr) ? [s.slice(0, 40).join('') + (s[40] ? '\u2026' : '')] : []
-    : rule.re.flatMap((re) => [...f.matchAll(re)].filter((m) => m[0])
-      .map((m) => chars.slice(where[m.index], where[m.index + m[0].length - 1] + 1).join(''))))]])
-    .filter(([, words]) => words.length);
-};
+const R = globalThis.ChecklistRules;
 
 const parseJSON = (text, fallback) => { try { return JSON.parse(text); } catch (e) { return fallback; } };
 const isObject = (x) => !!x && typeof x === 'object' && !Array.isArray(x);
@@ -53,21 +20,18 @@ const el = (tag, attrs, text) => {
 };
 
 class Checklist {
-  constructor(root) {
-    const d = root.dataset;
-    const rules = parseJSON(d.guardRules, []);
-    rules.forEach((r) => { r.re = r.patterns.map(regex); });
+  constructor(root, data) {
+    const m = R.compile(data);
     Object.assign(this, {
-      root, id: d.checklist, version: d.version, language: d.language || html.lang || 'fr',
-      t: parseJSON(d.ui, {}), key: `checklist-forms:${d.checklist}@${d.version}`, form: root.querySelector('form'),
-      scoring: parseJSON(d.scoring), result: root.querySelector('.checklist-result'),
-      guard: { rules, ...parseJSON(d.guardStopwords) }, extra: {}, // acknowledged
+      root, m, id: m.id, version: m.version, language: m.language || html.lang || 'fr',
+      t: data.ui || {}, key: `checklist-forms:${m.id}@${m.version}`, form: root.querySelector('form'),
+      scoring: m.scoring, result: root.querySelector('.checklist-result'), extra: {}, // acknowledged
     });
-    this.items = [...root.querySelectorAll('.checklist-item[data-item]')].map((node) => {
-      const n = node.dataset;
+    this.items = [...root.querySelectorAll('.checklist-item[data-item]')].filter((node) => m.byId.has(node.dataset.item)).map((node) => {
+      const def = m.byId.get(node.dataset.item);
       return {
-        node, id: n.item, kind: n.kind, required: n.required === 'true', minSelected: +n.minSelected || 1, cond: parseJSON(n.visibleIf),
-        controls: [...node.querySelectorAll('input, select, textarea')].filter((c) => c.name === n.item),
+        node, def, id: def.id, kind: def.kind,
+        controls: [...node.querySelectorAll('input, select, textarea')].filter((c) => c.name === def.id),
         box: node.querySelector('.checklist-findings'),
       };
     });
@@ -101,7 +65,7 @@ class Checklist {
   // False when the value does not fit: an import says what it drops.
   write({ kind, controls: c }, value) {
     const [input] = c;
-    if (value == null) value = blankOf(kind);
+    if (value == null) value = R.blankOf(kind);
     if (kind === 'checkbox') return typeof value === 'boolean' && ((input.checked = value), true);
     if (kind === 'multi_choice') {
       const ok = Array.isArray(value) && value.every((v) => c.some((x) => x.value === v));
@@ -117,7 +81,7 @@ class Checklist {
       return true;
     }
     if (value === null) value = '';
-    else if (kind === 'number' ? !Number.isFinite(value) : typeof value !== 'string' || kind === 'date' && !/^\d{4}-\d{2}-\d{2}$/.test(value)
+    else if (kind === 'number' ? !Number.isFinite(value) : typeof value !== 'string' || kind === 'date' && !R.isDate(this.m, value)
       || input.maxLength > 0 && [...value].length > input.maxLength) return false; // maxlength stops typing, not scripts
     input.value = value;
     return kind !== 'date' || input.value === value; // the browser empties impossible dates
@@ -131,20 +95,15 @@ class Checklist {
   // exported (blank where not applying).
   refresh() {
     const values = this.values();
-    const answers = {};
+    const answers = R.exported(this.m, values);
     let done = 0, total = 0;
     for (const item of this.items) {
-      const { node, id, kind, cond } = item;
-      const v = values[id];
-      // Checklist.is_visible: conditions only use earlier items
-      const target = cond && this.byId.get(cond.item);
-      const shown = item.shown = !cond || holds(cond, values[cond.item]) && (!target || target.shown);
-      if (node.hidden === shown) node.hidden = !shown;
+      const shown = item.shown = R.isVisible(this.m, item.def, values);
+      if (item.node.hidden === shown) item.node.hidden = !shown;
       item.controls.forEach((c) => { c.disabled = !shown; });
-      answers[id] = shown ? v : blankOf(kind);
-      if (shown && item.required) {
+      if (shown && item.def.required) {
         total += 1;
-        done += kind === 'multi_choice' ? v.length >= item.minSelected : isAnswered(v);
+        done += R.itemAnswered(this.m, item.def, values[item.id]);
       }
     }
     this.complete = done === total;
@@ -173,54 +132,25 @@ class Checklist {
     while (box.children[lines.length]) box.lastChild.remove();
   }
 
-  // score.evaluate (same sums, order and rounding), and what counted in words
+  // An answer in words, as the form shows it
+  answerText({ kind, controls: c }, value) {
+    if (kind === 'checkbox') return this.text('yes');
+    const on = kind === 'number' ? [] : [...(c[0].options || c)].filter((x) => x.value !== '' && [].concat(value).map(String).includes(x.value));
+    return on.map((x) => x.text || labelOf(x.parentNode)).join(', ') || String(value);
+  }
+
+  // score.evaluate (checklist-rules.js), and what counted in words
   evaluate(answers) {
-    const { method, outcomes = [], flags = [] } = this.scoring;
-    const zero = () => Object.fromEntries(outcomes.map((o) => [o.id, 0]));
-    const totals = zero();
-    const reasons = [];
-    const failed = [];
-    const said = [];
-    let earned = 0, possible = 0, rated = 0, scored = 0, outcome;
-    for (const { id, kind, node, controls, shown } of this.answerable) {
-      if (!shown) continue;
-      const value = answers[id];
-      const d = node.dataset;
-      // Chosen choices or ticked box, in declared order
-      const on = [...(controls[0].options || controls)].filter((x) => x.checked || x.selected);
-      const say = (gain) => said.push(`${labelOf(node)} \u2192 ${
-        kind === 'checkbox' ? this.text('yes') : on.map((x) => x.text || labelOf(x.parentNode)).join(', ') || value}${gain}`);
-      if (method === 'tally') {
-        const gained = zero();
-        on.forEach((x) => Object.entries(parseJSON(x.dataset.points, {})).forEach(([o, p]) => { if (o in gained) gained[o] += p; }));
-        const points = Object.entries(gained).filter(([, p]) => p).sort(); // "id,n" sorts by id
-        if (!points.length) continue;
-        points.forEach(([o, p]) => { totals[o] += p; });
-        reasons.push({ item: id, value, points: Object.fromEntries(points) });
-        say(this.text('colon') + points.map(([o, p]) => `${outcomes.find((x) => x.id === o).label} +${p}`).join(', '));
-      } else if (d.max) {
-        scored += 1;
-        const x = kind === 'single_choice' ? on[0]?.dataset.score : value;
-        const score = x == null ? null : +x;
-        if (d.mustHave && (score === null || score < d.mustHave)) failed.push(id);
-        if (score === null) continue;
-        const weight = +(d.weight || 1);
-        rated += 1;
-        earned += weight * score;
-        possible += weight * d.max;
-        reasons.push({ item: id, value, weight, max: +d.max });
-        say(` (\u00d7 ${weight})`);
-      }
-    }
-    const result = { method, flags: flags.filter((f) => holds(f.when, answers[f.when.item])).map((f) => f.id), reasons };
-    if (method === 'tally') {
-      for (const { id } of outcomes) if (totals[id] > 0 && (!outcome || totals[id] > totals[outcome])) outcome = id;
-      return [{ ...result, totals, outcome: outcome || null }, said];
-    }
-    const score = possible > 0 ? Math.floor(earned / possible * 100 * 10 + 0.5) / 10 : null;
-    outcome = failed.length ? outcomes.find((o) => o.when_must_have_fails) : null;
-    if (!outcome && score !== null) outcome = outcomes.find((o) => o.min !== undefined && !o.when_must_have_fails && score >= o.min);
-    return [{ ...result, score, rated, scored_items: scored, must_have_failed: failed, outcome: outcome ? outcome.id : null }, said];
+    const result = R.evaluate(this.m, answers);
+    const { outcomes = [] } = this.scoring;
+    const said = result.reasons.map(({ item: id, value, points, weight }) => {
+      const item = this.byId.get(id);
+      const gain = points
+        ? this.text('colon') + Object.entries(points).map(([o, p]) => `${outcomes.find((x) => x.id === o).label} +${p}`).join(', ')
+        : ` (\u00d7 ${weight})`;
+      return `${labelOf(item.node)} \u2192 ${this.answerText(item, value)}${gain}`;
+    });
+    return [result, said];
   }
 
   showResult(answers) {
@@ -240,7 +170,7 @@ class Checklist {
       lines.push([`${t('score')}${sep}${r.score === null ? '\u2014' : `${r.score} / 100`} (${t('rated', { rated: r.rated, total: r.scored_items })})`]);
       for (const id of r.must_have_failed) {
         const { node } = this.byId.get(id);
-        lines.push([t('must_have', { label: labelOf(node), level: +node.dataset.mustHave }), strong]);
+        lines.push([t('must_have', { label: labelOf(node), level: this.byId.get(id).def.must_have }), strong]);
       }
     }
     for (const f of flags) if (r.flags.includes(f.id)) lines.push([`\u26a0 ${f.label}`, strong]);
@@ -255,7 +185,7 @@ class Checklist {
       const { box, id } = item;
       if (!box) continue;
       const value = item.shown && this.read(item);
-      const found = value && strip(value) ? findings(value, this.guard, this.language === 'fr') : [];
+      const found = typeof value === 'string' && R.hasVisibleText(this.m, value) ? R.findings(this.m, value) : [];
       const key = JSON.stringify(found.map(([rule, words]) => [rule.id, words]));
       if (box.dataset.findings !== key) {
         box.dataset.findings = key; // the tests read it too
@@ -379,11 +309,13 @@ class Checklist {
   }
 }
 
-// Loaded with defer: the document is parsed
+// Loaded with defer, after checklist-rules.js: the document is parsed
 document.querySelectorAll('section.checklist[data-checklist]').forEach((root) => {
-  if (root.querySelector('form') && !root.dataset.checklistReady) {
+  const block = root.querySelector('script.checklist-data');
+  const data = block && parseJSON(block.textContent);
+  if (R && isObject(data) && root.querySelector('form') && !root.dataset.checklistReady) {
     root.dataset.checklistReady = 'true';
-    new Checklist(root);
+    new Checklist(root, data);
   }
 });
 }
