@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -367,7 +368,10 @@ class Driver:
             else:
                 self.button("export").click()
         download = info.value
-        assert download.suggested_filename == f"{self.id}-{self.version}.json"
+        # checklist-version, then what the form holds (title, evaluator, date), slugified
+        name = download.suggested_filename
+        assert name.startswith(f"{self.id}-{self.version}-") and name.endswith(".json"), name
+        assert re.fullmatch(r"[a-z0-9.-]+", name), name
         target = tmp_path / download.suggested_filename
         download.save_as(target)
         return target, json.loads(target.read_text(encoding="utf-8"))
