@@ -47,6 +47,7 @@ except ImportError:  # pragma: no cover
     sys.path.insert(0, str(ROOT / "tools"))
 
 # The same Chromium flags as the PDF printer: this sandbox refuses its background traffic.
+from checklist_forms.core.versions import version_key  # noqa: E402
 from checklist_forms.site.pdf import LAUNCH_ARGS  # noqa: E402
 
 
@@ -71,7 +72,13 @@ class Site:
         index = json.loads(
             (self.root / prefix / "checklists" / "index.json").read_text(encoding="utf-8")
         )
-        entries = list(index["checklists"])
+        # The page fills the current version; earlier ones stay published for old forms.
+        latest: dict[str, dict[str, Any]] = {}
+        for entry in index["checklists"]:
+            known = latest.get(entry["id"])
+            if known is None or version_key(entry["version"]) > version_key(known["version"]):
+                latest[entry["id"]] = entry
+        entries = [e for e in index["checklists"] if e is latest[e["id"]]]
         for entry in entries:
             entry["page"] = prefix + entry["page"]
         return entries
