@@ -77,6 +77,25 @@ def pdf(session: nox.Session) -> None:
 
 
 @nox.session
+def webcheck(session: nox.Session) -> None:
+    """Web standards over the built site (after `nox -s docs` and `nox -s pdf`).
+
+    Serves docs/_build/html on 127.0.0.1 with gzip as GitHub Pages does, then checks
+    internal links and anchors, the Nu Html Checker on every file, pa11y (HTML_CodeSniffer
+    and axe-core, WCAG 2 AA) and no horizontal scroll at 360/390 px on every page, and
+    Lighthouse on each page type in both languages. Needs Java, Node/npm and Chromium; the
+    Node tools are pinned in tools/webcheck/package-lock.json (npm ci, never a browser
+    download). `-- --only vnu,links` runs a subset.
+    """
+    _install(session, "docs")
+    session.install("playwright>=1.45")
+    session.run(
+        "python", "-m", "checklist_forms.site.webcheck", str(HTML), *session.posargs,
+        env={"PUPPETEER_SKIP_DOWNLOAD": "1", "CHROME_PATH": "/usr/bin/chromium"},
+    )  # fmt: skip
+
+
+@nox.session
 def translations(session: nox.Session) -> None:
     """Extract messages and update docs/locales/; `-- --check` only reports what is missing."""
     _install(session, "docs")

@@ -43,6 +43,8 @@ extensions = [
     "checklist_forms.site.bilingual",
     "checklist_forms.site.pagemeta",
     "checklist_forms.site.search",
+    "checklist_forms.site.theme",
+    "checklist_forms.site.tasklists",
     "sphinx.ext.graphviz",
 ]
 
@@ -83,6 +85,8 @@ html_title = "Manuel du Community Manager"
 html_baseurl = SITE_URL  # adjusted for translations in setup() below
 html_static_path = ["_static"]
 html_css_files = ["handbook.css"]
+# Without an icon, every browser asks for /favicon.ico and logs the 404 as an error.
+html_favicon = "_static/favicon.svg"
 html_last_updated_fmt = "%d/%m/%Y"
 html_show_sourcelink = False
 html_copy_source = False
@@ -91,6 +95,9 @@ html_context = {
     "github_repo": REPOSITORY[1],
     "github_version": "main",
     "doc_path": "docs",
+    # The theme reads its default colour mode from here; without it a first visit logs
+    # "Got invalid theme mode" to the console. "auto" follows the reader's system.
+    "default_mode": "auto",
 }
 html_theme_options = {
     "use_edit_page_button": True,
@@ -113,6 +120,8 @@ html_theme_options = {
 # -- Sitemap and Open Graph ----------------------------------------------------------
 
 sitemap_url_scheme = "{link}"
+# Pages with no content of their own without JavaScript (also noindex: site.theme).
+sitemap_excludes = ["search.html", "genindex.html"]
 # Alternates are added by checklist_forms.site.bilingual: sphinx-sitemap cannot express
 # a site whose first language lives at the root.
 handbook_site_url = SITE_URL
@@ -156,6 +165,10 @@ def _site_root(app, config):  # type: ignore[no-untyped-def]
     config.html_baseurl = root
     config.ogp_site_url = root
     config.checklist_base_url = root
+    # The English build's name in <title>, og:site_name and the header brand.
+    titles = {"fr": html_title, "en": "The Community Manager Handbook"}
+    config.html_title = titles.get(config.language, titles["en"])
+    config.ogp_site_name = config.html_title
     # The theme translates its labels but not this option's default.
     search = {"fr": "Rechercher dans le manuel…", "en": "Search the handbook…"}
     config.html_theme_options["search_bar_text"] = search.get(config.language, search["en"])

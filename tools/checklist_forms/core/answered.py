@@ -59,3 +59,30 @@ def is_date(value: Any) -> bool:
     return (
         isinstance(value, str) and len(value) == date_length() and _date().search(value) is not None
     )
+
+
+# A JSON value as a form holds it.
+Answer = Any
+
+
+def same_value(a: Answer, b: Answer) -> bool:
+    """JSON equality: ``true`` is not ``1`` (Python says it is), ``1`` is ``1.0``."""
+    if isinstance(a, bool) or isinstance(b, bool):
+        return isinstance(a, bool) and isinstance(b, bool) and a is b
+    if a is None or b is None:
+        return a is b
+    return bool(a == b)
+
+
+def is_answered(value: Answer) -> bool:
+    """The definition of "answered" shared by the validator, the report and the browser.
+
+    A text answers when a reader can see some of it (:func:`has_visible_text`).
+    """
+    if value is None or value is False:
+        return False
+    if isinstance(value, str):
+        return has_visible_text(value)
+    if isinstance(value, list):
+        return len(value) > 0
+    return True

@@ -17,7 +17,11 @@ from typing import TYPE_CHECKING, Any, Literal
 if TYPE_CHECKING:
     from checklist_forms.core.kinds.base import Kind
 
-from checklist_forms.core.answered import has_visible_text
+# Answers and what "answered" means live in core/answered.py, which the item kinds use
+# too; they are re-exported here for the code that reads them with the model.
+from checklist_forms.core.answered import Answer as Answer
+from checklist_forms.core.answered import is_answered as is_answered
+from checklist_forms.core.answered import same_value as same_value
 
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 SEMVER = re.compile(r"^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)$")
@@ -40,7 +44,6 @@ TEXT_DEFAULT_MAX = 200
 MULTILINE_DEFAULT_MAX = 2000
 
 # A JSON value as found in a filled form.
-Answer = Any
 
 
 @dataclass(frozen=True)
@@ -246,29 +249,6 @@ class Checklist:
     def to_dict(self) -> dict[str, Any]:
         data: dict[str, Any] = _plain(self)
         return data
-
-
-def same_value(a: Answer, b: Answer) -> bool:
-    """JSON equality: ``true`` is not ``1`` (Python says it is), ``1`` is ``1.0``."""
-    if isinstance(a, bool) or isinstance(b, bool):
-        return isinstance(a, bool) and isinstance(b, bool) and a is b
-    if a is None or b is None:
-        return a is b
-    return bool(a == b)
-
-
-def is_answered(value: Answer) -> bool:
-    """The definition of "answered" shared by the validator, the report and the browser.
-
-    A text answers when a reader can see some of it (:mod:`checklist_forms.core.answered`).
-    """
-    if value is None or value is False:
-        return False
-    if isinstance(value, str):
-        return has_visible_text(value)
-    if isinstance(value, list):
-        return len(value) > 0
-    return True
 
 
 def _plain(value: Any) -> Any:

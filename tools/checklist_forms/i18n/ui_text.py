@@ -45,6 +45,8 @@ MESSAGES: dict[str, str] = {
     "progress": N_("{done} of {total} required answers"),
     "export": N_("Export (JSON)"),
     "import": N_("Import a file"),
+    # The form's own submit button (publish.form_html): the same action as "export".
+    "submit": N_("Export my answers (JSON)"),
     "reset": N_("Clear all"),
     "print": N_("Print"),
     "confirm_reset": N_(

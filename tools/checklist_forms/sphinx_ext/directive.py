@@ -78,12 +78,14 @@ class ChecklistDirective(SphinxDirective):
         if checklist is None or problems:
             return []
         definition = checklist.to_dict()
+        anchor = self._claim_anchor(f"checklist-{checklist.id}")
         node = cl_nodes.checklist(
             "",
-            ids=[f"checklist-{checklist.id}"],
+            ids=[anchor],
             checklist_id=checklist.id,
             definition=definition,
         )
+        self.state.document.ids[anchor] = node
         self.set_source_info(node)
         source = self.get_source_info()[0]
         item_lines = {
@@ -100,6 +102,22 @@ class ChecklistDirective(SphinxDirective):
             text_node.source, text_node.line = source, line
             node += text_node
         return [node]
+
+    def _claim_anchor(self, anchor: str) -> str:
+        """The block's id, which the domain's links use; a heading that took it yields.
+
+        A heading such as "Checklist : interne ou externe" gets the same automatic id as
+        the block below it, and a page with one id twice is invalid HTML: the heading's
+        id becomes ``<anchor>-section``.
+        """
+        document = self.state.document
+        holder = document.ids.get(anchor)
+        if isinstance(holder, nodes.section) and anchor in holder["ids"]:
+            renamed = f"{anchor}-section"
+            holder["ids"][holder["ids"].index(anchor)] = renamed
+            document.ids[renamed] = holder
+            del document.ids[anchor]
+        return anchor
 
     # -- locations ------------------------------------------------------------------
 

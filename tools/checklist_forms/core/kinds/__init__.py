@@ -10,6 +10,8 @@ override), add it to :data:`KINDS`, and give it a form control template
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from checklist_forms.core.kinds.base import COMMON_KEYS, Kind
 from checklist_forms.core.kinds.cells import Matcher, Unusable
 from checklist_forms.core.kinds.checkbox import Checkbox
@@ -20,7 +22,9 @@ from checklist_forms.core.kinds.number import Number
 from checklist_forms.core.kinds.rating import Rating
 from checklist_forms.core.kinds.single_choice import SingleChoice
 from checklist_forms.core.kinds.text import Text
-from checklist_forms.core.model import Item
+
+if TYPE_CHECKING:  # the model imports the kinds; the kinds only name its Item
+    from checklist_forms.core.model import Item
 
 # In the order the definition language lists them (error messages name them so).
 KINDS: dict[str, Kind] = {

@@ -11,10 +11,13 @@ from __future__ import annotations
 
 import math
 from collections.abc import Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
+from checklist_forms.core.answered import Answer, is_answered
 from checklist_forms.core.kinds.cells import Matcher, Unusable
-from checklist_forms.core.model import Answer, Item, is_answered
+
+if TYPE_CHECKING:  # the model imports the kinds; the kinds only name its Item
+    from checklist_forms.core.model import Item
 
 # Keys every item may carry in a definition, whatever its kind.
 COMMON_KEYS: tuple[str, ...] = ("id", "kind", "label", "help", "required", "visible_if", "weight")

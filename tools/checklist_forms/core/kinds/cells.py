@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any, Protocol
 
-from checklist_forms.core.model import Answer
+from checklist_forms.core.answered import Answer
 from checklist_forms.core.numbers import number_text
 
 

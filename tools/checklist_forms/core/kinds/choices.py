@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
+from checklist_forms.core.answered import Answer, same_value
 from checklist_forms.core.kinds.base import Kind, Words
 from checklist_forms.core.kinds.cells import shorten
-from checklist_forms.core.model import Answer, Item, same_value
+
+if TYPE_CHECKING:  # the model imports the kinds; the kinds only name its Item
+    from checklist_forms.core.model import Item
 
 
 def choice(value: Any, label: str, description: str = "") -> dict[str, Any]:

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from checklist_forms.core.answered import date_length, date_pattern
+from checklist_forms.core.answered import Answer, date_length, date_pattern
 from checklist_forms.core.kinds.base import Kind, Words
 from checklist_forms.core.kinds.cells import Matcher, Unusable, shorten, show
-from checklist_forms.core.model import Answer, Item
+
+if TYPE_CHECKING:  # the model imports the kinds; the kinds only name its Item
+    from checklist_forms.core.model import Item
 
 EXCEL_FIRST_DAY = 1  # 1900-01-01 as an Excel serial date
 EXCEL_LAST_DAY = 2958465  # 9999-12-31

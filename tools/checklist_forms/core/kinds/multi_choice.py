@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import re
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
+from checklist_forms.core.answered import Answer, is_answered, same_value
 from checklist_forms.core.kinds.base import Words
 from checklist_forms.core.kinds.cells import Matcher, Unusable, as_text, show
 from checklist_forms.core.kinds.choices import ChoiceKind, choice
-from checklist_forms.core.model import Answer, Item, is_answered, same_value
+
+if TYPE_CHECKING:  # the model imports the kinds; the kinds only name its Item
+    from checklist_forms.core.model import Item
 
 # How a workbook cell lists several choices.
 SEPARATOR = " ; "

@@ -5,12 +5,15 @@ from __future__ import annotations
 import datetime as dt
 import math
 import re
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
+from checklist_forms.core.answered import Answer
 from checklist_forms.core.kinds.base import Kind, Words
 from checklist_forms.core.kinds.cells import Matcher, Unusable, shorten, show
-from checklist_forms.core.model import Answer, Item
 from checklist_forms.core.numbers import number_text
+
+if TYPE_CHECKING:  # the model imports the kinds; the kinds only name its Item
+    from checklist_forms.core.model import Item
 
 ANSWER_RANGE_MAX = 1e15  # numbers without bounds: any value a person would type
 _NUMBER = re.compile(r"^[+-]?(\d+(\.\d*)?|\.\d+)$")

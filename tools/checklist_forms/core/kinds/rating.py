@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
+from checklist_forms.core.answered import Answer
 from checklist_forms.core.kinds.base import Kind, Words
 from checklist_forms.core.kinds.cells import Matcher, one_of, shorten
 from checklist_forms.core.kinds.choices import choice
-from checklist_forms.core.model import Answer, Item
+
+if TYPE_CHECKING:  # the model imports the kinds; the kinds only name its Item
+    from checklist_forms.core.model import Item
 
 
 def level_text(value: int, label: str) -> str:

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
+from checklist_forms.core.answered import Answer, same_value
 from checklist_forms.core.kinds.base import Words
 from checklist_forms.core.kinds.cells import Matcher, one_of
 from checklist_forms.core.kinds.choices import ChoiceKind, choice
-from checklist_forms.core.model import Answer, Item, same_value
+
+if TYPE_CHECKING:  # the model imports the kinds; the kinds only name its Item
+    from checklist_forms.core.model import Item
 
 
 class SingleChoice(ChoiceKind):

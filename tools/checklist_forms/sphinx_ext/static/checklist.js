@@ -62,7 +62,11 @@ class Checklist {
     this.refresh();
     this.screen();
     const on = (type, fn) => this.form.addEventListener(type, fn);
-    on('submit', (e) => e.preventDefault()); // no server: Enter must not reload the page
+    on('submit', (e) => { e.preventDefault(); this.exportForm(); }); // no server: export
+    // Enter in a one-line field would submit (export) the form: it only moves on, as before.
+    on('keydown', (e) => { if (e.key === 'Enter' && e.target.matches('input:not([type=submit])')) e.preventDefault(); });
+    const submit = this.form.querySelector('.checklist-submit');
+    if (submit) submit.hidden = false;
     on('input', () => this.changed(true));
     on('change', ({ target: { dataset: { ack }, checked } }) => {
       if (ack) this.extra.acknowledged = (this.extra.acknowledged || []).filter((a) => a !== ack).concat(checked ? ack : []);
@@ -382,7 +386,7 @@ class Checklist {
   buildToolbar() {
     const add = (tag, cls, attrs, text) => el(tag, { class: `checklist-${cls}`, ...attrs }, text);
     const bar = add('div', 'toolbar', { role: 'group', 'aria-label': this.text('actions') });
-    const file = el('input', { type: 'file', accept: '.json,application/json', hidden: '' });
+    const file = el('input', { type: 'file', accept: '.json,application/json', hidden: '', 'aria-label': this.text('import') });
     file.onchange = () => {
       this.say([]); // a repeated message must read as new
       if (file.files[0]) file.files[0].text().then((text) => this.importText(text), () => this.say(this.text('import_not_json'), true));
