@@ -91,11 +91,11 @@ def test_compare_a_folder_skips_forms_of_other_checklists(
     code, out, err = run(capsys, "compare", str(folder), "-r")
     assert code == 0, err
     rows = [line for line in out.splitlines() if line.startswith("| ") and line[2].isdigit()]
-    assert len(rows) == 3
-    assert (
-        f"{folder / 'fiche.json'}: skipped, a form of fiche-de-poste, not of grille-entretien"
-        in err
-    )
+    # Alice and Bruno ranked; Chloé's grid, in the subfolder, is a draft: listed, not ranked.
+    assert [row.split(" | ")[1] for row in rows] == ["Alice Martin", "Bruno Petit"]
+    assert "c.json (Chloé Durand" in out
+    skip = next(line for line in err.splitlines() if line.startswith(f"{folder / 'fiche.json'}:"))
+    assert "skipped" in skip and "fiche-de-poste" in skip and "grille-entretien" in skip
     # Without -r, the second round is left out, and said so.
     code, out, err = run(capsys, "compare", str(folder))
     assert code == 0

@@ -21,7 +21,9 @@ def test_xlsx_writes_every_checklist_and_never_overwrites(
     assert main(["xlsx", "-o", str(tmp_path), "--catalogue", CATALOGUE]) == 0
     index = json.loads((ROOT / "checklists" / "index.json").read_text())
     french = {e["id"] for e in index["checklists"] if e["language"] == "fr"}
-    assert {re.sub(r"-\d+\.\d+\.\d+-fr$", "", p.stem) for p in tmp_path.glob("*.xlsx")} == french
+    assert {
+        re.sub(r"-\d+\.\d+\.\d+-fr\.xlsx$", "", p.name) for p in tmp_path.glob("*.xlsx")
+    } == french
     assert main(["xlsx", "grille-entretien", "-o", str(tmp_path), "--catalogue", CATALOGUE]) == 2
     assert "already exists" in capsys.readouterr().err
     assert main(["xlsx", "nope", "-o", str(tmp_path), "--catalogue", CATALOGUE]) == 2
@@ -31,7 +33,7 @@ def test_import_reports_cells_by_row_and_writes_a_valid_draft(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     assert main(["xlsx", "grille-entretien", "-o", str(tmp_path), "--catalogue", CATALOGUE]) == 0
-    book = tmp_path / "grille-entretien-1.0.0-fr.xlsx"
+    book = tmp_path / "grille-entretien-2.0.0-fr.xlsx"
     wb = openpyxl.load_workbook(book)
     ws = wb.worksheets[0]
     rows = {row[1].value: row for row in ws.iter_rows() if row[1].value}

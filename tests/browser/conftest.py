@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -46,6 +47,7 @@ except ImportError:  # pragma: no cover
     sys.path.insert(0, str(ROOT / "tools"))
 
 # The same Chromium flags as the PDF printer: this sandbox refuses its background traffic.
+from checklist_forms.core.versions import version_key  # noqa: E402
 from checklist_forms.site.pdf import LAUNCH_ARGS  # noqa: E402
 
 
@@ -70,7 +72,13 @@ class Site:
         index = json.loads(
             (self.root / prefix / "checklists" / "index.json").read_text(encoding="utf-8")
         )
-        entries = list(index["checklists"])
+        # The page fills the current version; earlier ones stay published for old forms.
+        latest: dict[str, dict[str, Any]] = {}
+        for entry in index["checklists"]:
+            known = latest.get(entry["id"])
+            if known is None or version_key(entry["version"]) > version_key(known["version"]):
+                latest[entry["id"]] = entry
+        entries = [e for e in index["checklists"] if e is latest[e["id"]]]
         for entry in entries:
             entry["page"] = prefix + entry["page"]
         return entries
@@ -367,7 +375,10 @@ class Driver:
             else:
                 self.button("export").click()
         download = info.value
-        assert download.suggested_filename == f"{self.id}-{self.version}.json"
+        # checklist-version, then what the form holds (title, evaluator, date), slugified
+        name = download.suggested_filename
+        assert name.startswith(f"{self.id}-{self.version}-") and name.endswith(".json"), name
+        assert re.fullmatch(r"[a-z0-9.-]+", name), name
         target = tmp_path / download.suggested_filename
         download.save_as(target)
         return target, json.loads(target.read_text(encoding="utf-8"))

@@ -46,17 +46,33 @@ COMMANDS: dict[str, tuple[str, str]] = {
         "  checklist-forms report grille-dupont.json --docx grille-dupont.docx",
     ),
     "compare": (
-        "Rank several filled forms of one scored checklist (interview grids) side by\n"
-        "side, as a Markdown table: candidates failing an essential criterion rank last.\n"
-        "In folders, files that are not forms and forms of other checklists are skipped\n"
-        "with one line each.\n\n" + CATALOGUE,
+        "Gather the filled interview grids of a hiring panel (each evaluator fills one per\n"
+        "candidate) and show them by recruitment and candidate: every evaluator's score,\n"
+        "the mean, lowest and highest, the spread on each criterion and the criteria to\n"
+        "discuss in calibration (ratings two levels apart or more). Candidates failing an\n"
+        "essential criterion rank after the others; drafts are left out unless\n"
+        "--include-drafts, and an incomplete candidate is shown without a rank. Markdown\n"
+        "by default; --csv, --xlsx or --html (one offline page with charts) to print or\n"
+        "share. In folders, files that are not forms and forms of other checklists are\n"
+        "skipped with one line each.\n\n" + CATALOGUE,
         "exit codes:\n"
-        "  0  table printed\n"
-        "  2  fewer than two forms, forms of different checklists or versions, a\n"
-        "     checklist without scoring, or an input that cannot be used\n\n"
+        "  0  panel view written\n"
+        "  2  no grid of a scored checklist among the inputs, a folder that cannot be\n"
+        "     read, or the output exists (use --force)\n\n"
         "examples:\n"
-        "  checklist-forms compare dupont.json martin.json\n"
-        "  checklist-forms compare entretiens/ -r --checklist grille-entretien",
+        "  checklist-forms compare dupont-marie.json dupont-paul.json martin-marie.json\n"
+        "  checklist-forms compare entretiens/ -r --html -o panel.html",
+    ),
+    "trends": (
+        "Read a folder of filled monthly reports (one per month) and write one\n"
+        "self-contained HTML page with a chart and a table per indicator over the\n"
+        "months. Drafts, months given twice and forms of other checklists are left out\n"
+        "and listed on the page.\n\n" + CATALOGUE,
+        "exit codes:\n"
+        "  0  page written\n"
+        "  2  no filled monthly report among the inputs, or the output exists\n\n"
+        "example:\n"
+        "  checklist-forms trends bilans-2026/ -o tendances.html",
     ),
     "xlsx": (
         "Write a fillable Excel workbook for the current version of each checklist of\n"

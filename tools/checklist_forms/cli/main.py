@@ -26,10 +26,9 @@ def _unusable(exc: BaseException) -> bool:
     already, so this costs nothing on the fast path.
     """
     from checklist_forms.intake.catalogue import CatalogueError
-    from checklist_forms.intake.compare import CompareError
     from checklist_forms.intake.forms import FormError
 
-    return isinstance(exc, CatalogueError | FormError | CompareError)
+    return isinstance(exc, CatalogueError | FormError)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

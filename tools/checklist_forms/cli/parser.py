@@ -99,16 +99,32 @@ def _report_options(p: argparse.ArgumentParser) -> None:
 
 def _compare_options(p: argparse.ArgumentParser) -> None:
     p.add_argument(
-        "inputs", nargs="+", metavar="FILE|DIR", help="filled forms, or folders of forms"
+        "inputs", nargs="+", metavar="FILE|DIR", help="filled grids, or folders of grids"
     )
     _walk_option(p)
     p.add_argument(
         "--checklist",
         metavar="ID",
-        help="compare the forms of this checklist; in folders, skip the others "
-        "(default: the one scored checklist the forms are of)",
+        help="the checklist whose forms to gather, others skipped "
+        "(default: the scored checklist most forms are of)",
     )
-    p.add_argument("--name", help="item holding each form's name (default: the first text item)")
+    p.add_argument("--include-drafts", action="store_true", help="count draft grids too")
+    formats = p.add_mutually_exclusive_group()
+    formats.add_argument("--csv", action="store_true", help="CSV tables instead of Markdown")
+    formats.add_argument("--xlsx", action="store_true", help="an Excel workbook (needs -o)")
+    formats.add_argument("--html", action="store_true", help="one self-contained page, charts")
+    p.add_argument("-o", "--output", help="write to this new file instead of the screen")
+    p.add_argument("--force", action="store_true", help="replace --output if it exists")
+    _catalogue_option(p)
+
+
+def _trends_options(p: argparse.ArgumentParser) -> None:
+    p.add_argument(
+        "inputs", nargs="+", metavar="FILE|DIR", help="filled monthly reports, or their folder"
+    )
+    _walk_option(p)
+    p.add_argument("-o", "--output", help="write the page to this new file instead of the screen")
+    p.add_argument("--force", action="store_true", help="replace --output if it exists")
     _catalogue_option(p)
 
 
@@ -166,8 +182,13 @@ COMMANDS: dict[str, tuple[str, str, Callable[[argparse.ArgumentParser], None]]] 
     "report": ("report", "print a Markdown summary of a filled form", _report_options),
     "compare": (
         "compare",
-        "rank several filled forms of one scored checklist side by side",
+        "a hiring panel's grids by recruitment and candidate: scores, spreads, calibration",
         _compare_options,
+    ),
+    "trends": (
+        "trends",
+        "monthly reports as one self-contained page of trends over the months",
+        _trends_options,
     ),
     "xlsx": ("workbooks", "write a fillable Excel workbook per checklist", _xlsx_options),
     "import": ("workbooks", "read a filled Excel workbook back into a JSON form", _import_options),

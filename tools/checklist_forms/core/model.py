@@ -216,6 +216,13 @@ class Checklist:
     # Screens applied to free-text answers, e.g. ("non-discrimination",).
     guards: tuple[str, ...] = ()
     rules: tuple[Rule, ...] = ()
+    # The text item whose answer names a filled form (a candidate), if the checklist says.
+    title_item: str = ""
+    # The text items naming who filled a form and what ties forms together (a recruitment).
+    evaluator_item: str = ""
+    group_item: str = ""
+    # How long a filled form may be kept, in months (personal data), if the checklist says.
+    retention_months: int | None = None
 
     def items(self) -> Iterator[Item]:
         for section in self.sections:
@@ -397,4 +404,8 @@ def checklist_from_dict(data: Mapping[str, Any]) -> Checklist:
             Rule(item=r["item"], op=r["op"], other=r["other"], message=r.get("message", ""))
             for r in data.get("rules", [])
         ),
+        title_item=data.get("title_item", ""),
+        evaluator_item=data.get("evaluator_item", ""),
+        group_item=data.get("group_item", ""),
+        retention_months=data.get("retention_months"),
     )

@@ -158,7 +158,17 @@ def _hints(checklist: Checklist) -> dict[str, Any]:
         "language": checklist.language,
         "sections": data.get("sections", []),
     }
-    for key in ("audience", "scoring", "renamed", "guards", "rules"):
+    for key in (
+        "audience",
+        "scoring",
+        "renamed",
+        "guards",
+        "rules",
+        "title_item",
+        "evaluator_item",
+        "group_item",
+        "retention_months",
+    ):
         if key in data:
             hints[key] = data[key]
     return hints

@@ -8,6 +8,7 @@ result through ``Intl.NumberFormat``) go through here; numbers in data files do 
 from __future__ import annotations
 
 import functools
+import math
 
 from checklist_forms.i18n.translate import SOURCE_LANGUAGE, candidates
 
@@ -30,4 +31,8 @@ def decimal(language: str | None, value: float) -> str:
     """``value`` with the decimal mark and grouping of ``language`` (up to 3 decimals)."""
     from babel.numbers import format_decimal
 
+    if not math.isfinite(value) or abs(value) >= 1e15:
+        # Out-of-range answers (1e400, -1e308) are shown as Python writes them: Babel's
+        # Decimal rounding raises InvalidOperation past its 28-digit precision.
+        return f"{value:g}"
     return str(format_decimal(value, locale=_locale(language)))  # type: ignore[arg-type]

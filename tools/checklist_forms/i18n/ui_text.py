@@ -91,6 +91,28 @@ MESSAGES: dict[str, str] = {
     "points": N_("Points"),
     "must_have": N_("Essential criterion not met: {label} (required level {level})"),
     "finding": N_("{words}: criterion “{criterion}” (French Labour Code, art. {articles})"),
+    "forms": N_("Forms saved in this browser"),
+    "privacy": N_(
+        "Your answers are kept in this browser only, on this device: nothing is sent anywhere. Export a form to keep or share it."
+    ),
+    "untitled": N_("Untitled form"),
+    "status_draft": N_("draft"),
+    "status_final": N_("complete"),
+    "form_open": N_("Open"),
+    "form_duplicate": N_("Duplicate"),
+    "form_rename": N_("Rename"),
+    "form_delete": N_("Delete"),
+    "form_create": N_("New form"),
+    "form_new": N_("New empty form: it is saved in this browser at the first answer."),
+    "copy_of": N_("Copy of {title}"),
+    "rename_prompt": N_("New name of this form:"),
+    "confirm_delete": N_("Delete the form “{title}” from this browser?"),
+    "erase_all": N_("Erase everything this site stored in this browser"),
+    "confirm_erase": N_(
+        "Erase every form and setting this site stored in this browser? Forms you have not exported are lost."
+    ),
+    "erased": N_("Everything this site stored in this browser has been erased."),
+    "retention_over": N_("kept more than {months} months: delete it unless still needed"),
     # Translators: a quoted word; French writes « {w} ».
     "quote": N_("“{w}”"),
 }

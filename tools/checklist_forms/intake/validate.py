@@ -93,6 +93,10 @@ def checklist_from_schema(schema: dict[str, Any]) -> Checklist:
             "renamed": hints.get("renamed", []),
             "guards": hints.get("guards", []),
             "rules": hints.get("rules", []),
+            "title_item": hints.get("title_item", ""),
+            "evaluator_item": hints.get("evaluator_item", ""),
+            "group_item": hints.get("group_item", ""),
+            "retention_months": hints.get("retention_months"),
         }
     )
 

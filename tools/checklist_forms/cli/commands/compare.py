@@ -1,4 +1,4 @@
-"""``checklist-forms compare``: rank filled forms of one scored checklist, as a panel would."""
+"""``checklist-forms compare``: a hiring panel's grids by recruitment and candidate."""
 
 from __future__ import annotations
 
@@ -6,40 +6,56 @@ import argparse
 import sys
 from pathlib import Path
 
-from checklist_forms.cli.commands._common import catalogue, print_skipped
-from checklist_forms.cli.exits import OK
-from checklist_forms.intake.compare import CompareError, compare_forms
-from checklist_forms.intake.folders import Found, gather
+from checklist_forms.cli.commands._common import catalogue
+from checklist_forms.cli.exits import OK, UNUSABLE
+from checklist_forms.intake.forms import write_new_bytes
+from checklist_forms.intake.panel import Panel, PanelError, build_panel
 from checklist_forms.intake.validate import Validator
 
 
-def _scored_checklist(validator: Validator, found: Found) -> str:
-    """The checklist to compare: that of the first form named one by one, else the one
-    scored checklist the forms found in folders are of."""
-    named = [f for f in found.forms if f.path not in found.walked]
-    if named:
-        return str(named[0].data.get("checklist"))
-    scored = set()
-    for form in found.forms:
-        _, _, checklist = validator.resolve(form)
-        if checklist.scoring is not None:
-            scored.add(checklist.id)
-    if len(scored) > 1:
-        raise CompareError(
-            f"the folders hold forms of several scored checklists ({', '.join(sorted(scored))}); "
-            "choose one with --checklist"
-        )
-    if scored:
-        return scored.pop()
-    return str(found.forms[0].data.get("checklist")) if found.forms else ""
-
-
 def run(args: argparse.Namespace) -> int:
+    if args.xlsx and not args.output:
+        print("error: --xlsx needs -o FILE", file=sys.stderr)
+        return UNUSABLE
     validator = Validator(catalogue(args))
-    found = gather([Path(p) for p in args.inputs], recursive=args.recursive)
-    if found.unusable:
-        raise found.unusable[0]
-    found.keep_only(args.checklist or _scored_checklist(validator, found))
-    print_skipped(found)
-    sys.stdout.write(compare_forms(validator, found.forms, name_item=args.name))
+    try:
+        panel = build_panel(
+            validator,
+            [Path(p) for p in args.inputs],
+            include_drafts=args.include_drafts,
+            recursive=args.recursive,
+            checklist_id=args.checklist,
+        )
+    except PanelError as exc:
+        for path, why in exc.skipped:
+            print(f"{path}: {why}", file=sys.stderr)
+        print(f"error: {exc}", file=sys.stderr)
+        return UNUSABLE
+    for path, why in panel.skipped:
+        print(f"{path}: skipped, {why}", file=sys.stderr)
+    data = _render(args, panel)
+    if args.output:
+        write_new_bytes(Path(args.output), data, sources=panel.sources, overwrite=args.force)
+        print(f"wrote {args.output}")
+    else:
+        sys.stdout.write(data.decode("utf-8"))
     return OK
+
+
+def _render(args: argparse.Namespace, panel: Panel) -> bytes:
+    """The panel in the format asked; each renderer is imported only when asked for."""
+    if args.xlsx:
+        from checklist_forms.intake.panel_tables import render_xlsx
+
+        return render_xlsx(panel)
+    if args.csv:
+        from checklist_forms.intake.panel_tables import render_csv
+
+        return render_csv(panel).encode("utf-8")
+    if args.html:
+        from checklist_forms.intake.panel_html import render_html
+
+        return render_html(panel).encode("utf-8")
+    from checklist_forms.intake.panel_text import render_markdown
+
+    return render_markdown(panel).encode("utf-8")

@@ -155,7 +155,8 @@ def _value(data: Any, path: Path) -> Any:
 
 
 def build_parts(source: Source, language: str = "fr") -> dict[str, Any]:
-    """The body's share of a :class:`Checklist`: intro, sections, scoring, renames, rules."""
+    """The body's share of a :class:`Checklist`: intro, title item, retention, sections,
+    scoring, renames, rules."""
     data: dict[str, Any] = source.data
     builder = _Builder(source, language)
     sections = tuple(
@@ -172,6 +173,10 @@ def build_parts(source: Source, language: str = "fr") -> dict[str, Any]:
     )
     return {
         "intro": _text(data, "intro"),
+        "title_item": str(data.get("title_item", "")),
+        "evaluator_item": str(data.get("evaluator_item", "")),
+        "group_item": str(data.get("group_item", "")),
+        "retention_months": _whole(data, "retention_months"),
         "sections": sections,
         "scoring": builder.scoring(data["scoring"]) if "scoring" in data else None,
         "renamed": tuple(

@@ -123,5 +123,9 @@ def build_checklist(
         renamed=parts["renamed"],
         guards=guards,
         rules=parts["rules"],
+        title_item=parts["title_item"],
+        evaluator_item=parts["evaluator_item"],
+        group_item=parts["group_item"],
+        retention_months=parts["retention_months"],
     )
     return checklist, problems

@@ -115,6 +115,8 @@ class _Checker:
                 self.item(s, i, item, order)
         if isinstance(data.get("scoring"), dict):
             self.scoring(data["scoring"])
+        for key in ("title_item", "evaluator_item", "group_item"):
+            self.naming_item(key, data.get(key))
         for r, rename in _dicts(data.get("renamed")):
             target = _slug(rename.get("to"))
             if target and target not in self.items:
@@ -165,6 +167,19 @@ class _Checker:
                 f"rule {r + 1} compares item {_slug(rule.get('item'))!r} with itself",
                 (*path, "other"),
             )
+
+    def naming_item(self, key: str, name: Any) -> None:
+        """Items that name a form (title, evaluator, group) are text: file names carry them."""
+        if not isinstance(name, str) or not name:
+            return
+        target = self.items.get(name)
+        if target is None:
+            message = f"{key} {name!r} is not an item of this checklist"
+        elif target.kind != "text":
+            message = f"{key} {name!r} is a {target.kind} item; it must be a text item"
+        else:
+            return
+        self.add(Subtype.BAD_VALUE, message, (key,))
 
     def item(self, s: int, i: int, item: dict[str, Any], order: list[str]) -> None:
         path: Path = ("sections", s, "items", i)

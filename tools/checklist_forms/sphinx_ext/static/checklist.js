@@ -1,6 +1,11 @@
-/* Checklist forms (form_html.py): draft, import, export, score, guard. No eval or markup
- * parsing (CSP script-src 'self'). The rules (visibility, answered, scoring, guard) are
- * checklist-rules.js's, applied to the page's JSON data block; this file is the page. */
+/* Checklist forms (form_html.py): saved forms, import, export, score, guard. No eval or
+ * markup parsing (CSP script-src 'self'). The rules (visibility, answered, scoring, guard)
+ * are checklist-rules.js's, applied to the page's JSON data block; this file is the page.
+ *
+ * Several forms per checklist stay in this browser only (localStorage, nothing is sent):
+ * "<base>:index" lists them ({fid, name, title, evaluator, status, created, updated}),
+ * "<base>:form:<fid>" holds each one's answers, "<base>:current" the one open. The single
+ * draft that earlier versions kept under "<base>" becomes the first form. */
 'use strict';
 {
 const html = document.documentElement;
@@ -12,6 +17,16 @@ const isObject = (x) => !!x && typeof x === 'object' && !Array.isArray(x);
 const labelOf = (node) => node.querySelector('legend, label').firstChild.textContent.trim();
 // Storage may be missing or refuse writes
 const store = (fn) => { try { return fn(localStorage); } catch (e) { return null; } };
+const today = () => new Date().toISOString().slice(0, 10);
+// File names: ASCII lowercase words joined by hyphens ("Léa Dupont" -> "lea-dupont").
+const slug = (s) => String(s || '').normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase()
+  .replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 40).replace(/-+$/, '');
+const newId = () => `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}`;
+// Whole months between two ISO dates (a form created on 2024-01-15 is 24 months old on 2026-01-15).
+const monthsBetween = (from, to) => {
+  const [a, b] = [from, to].map((d) => d.split('-').map(Number));
+  return (b[0] - a[0]) * 12 + (b[1] - a[1]) - (b[2] < a[2] ? 1 : 0);
+};
 const el = (tag, attrs, text) => {
   const node = document.createElement(tag);
   for (const k in attrs) node.setAttribute(k, attrs[k]);
@@ -25,6 +40,7 @@ class Checklist {
     Object.assign(this, {
       root, m, id: m.id, version: m.version, language: m.language || html.lang || 'fr',
       t: data.ui || {}, key: `checklist-forms:${m.id}@${m.version}`, form: root.querySelector('form'),
+      naming: data.checklist, fid: null,
       scoring: m.scoring, result: root.querySelector('.checklist-result'), extra: {}, // acknowledged
       // The schema this page offers, made absolute where the page is served: an exported
       // form names it as "$schema", so editors check it as a blank form is checked.
@@ -41,7 +57,11 @@ class Checklist {
     this.answerable = this.items.filter((i) => i.kind !== 'note');
     this.byId = new Map(this.items.map((i) => [i.id, i]));
     this.buildToolbar();
+    this.carryOver();
+    this.fid = store((s) => s.getItem(`${this.key}:current`));
+    if (!this.index().some((f) => f.fid === this.fid)) this.fid = null;
     this.restore();
+    this.renderForms();
     this.refresh();
     this.screen();
     const on = (type, fn) => this.form.addEventListener(type, fn);
@@ -244,13 +264,64 @@ class Checklist {
     }
   }
 
-  // Hidden items too: shown again, they keep their text.
+  // -- Saved forms ------------------------------------------------------------------------
+  index() {
+    const list = parseJSON(store((s) => s.getItem(`${this.key}:index`)), []);
+    return Array.isArray(list) ? list.filter((f) => isObject(f) && typeof f.fid === 'string') : [];
+  }
+
+  setIndex(list) { // an empty list leaves no key behind
+    store((s) => (list.length ? s.setItem(`${this.key}:index`, JSON.stringify(list)) : s.removeItem(`${this.key}:index`)));
+  }
+
+  formKey(fid) {
+    return `${this.key}:form:${fid}`;
+  }
+
+  // The one draft of earlier versions becomes the first saved form, never lost.
+  carryOver() {
+    const old = store((s) => s.getItem(this.key));
+    const answers = old !== null && parseJSON(old)?.answers;
+    if (!isObject(answers)) return;
+    const fid = newId();
+    const named = (key) => (typeof answers[this.naming[key]] === 'string' ? answers[this.naming[key]].trim() : '');
+    store((s) => s.setItem(this.formKey(fid), old));
+    this.setIndex(this.index().concat({
+      fid, name: '', title: named('title_item'), evaluator: named('evaluator_item'), status: 'draft', created: today(), updated: today(),
+    }));
+    store((s) => { s.setItem(`${this.key}:current`, fid); s.removeItem(this.key); });
+  }
+
+  answerOf(key) {
+    const id = this.naming[key];
+    const item = id && this.byId.get(id);
+    const value = item ? this.read(item) : null;
+    return typeof value === 'string' ? value.trim() : '';
+  }
+
+  titleOf(entry) {
+    return entry.name || entry.title || this.text('untitled');
+  }
+
+  // Hidden items too: shown again, they keep their text. Nothing is stored until the
+  // first answer: opening the page leaves no trace.
   save() {
-    store((s) => s.setItem(this.key, JSON.stringify({ ...this.extra, answers: this.values() })));
+    if (!this.fid) this.fid = newId();
+    const list = this.index();
+    let entry = list.find((f) => f.fid === this.fid);
+    if (!entry) list.push(entry = { fid: this.fid, name: '', created: today() });
+    Object.assign(entry, {
+      title: this.answerOf('title_item'), evaluator: this.answerOf('evaluator_item'),
+      status: this.complete ? 'final' : 'draft', updated: today(),
+    });
+    store((s) => s.setItem(this.formKey(this.fid), JSON.stringify({ ...this.extra, answers: this.values() })));
+    store((s) => s.setItem(`${this.key}:current`, this.fid));
+    this.setIndex(list);
+    this.renderForms();
   }
 
   restore() {
-    const data = parseJSON(store((s) => s.getItem(this.key)));
+    const data = this.fid && parseJSON(store((s) => s.getItem(this.formKey(this.fid))));
     if (!isObject(data?.answers)) return;
     for (const item of this.answerable) if (item.id in data.answers) this.write(item, data.answers[item.id]);
     if (Array.isArray(data.acknowledged)) this.extra.acknowledged = data.acknowledged;
@@ -270,6 +341,91 @@ class Checklist {
     mark(true);
     addEventListener('afterprint', () => mark(false), { once: true });
     print();
+  }
+
+  open(fid) {
+    this.clear();
+    this.fid = fid;
+    store((s) => s.setItem(`${this.key}:current`, fid));
+    this.restore();
+    this.refresh();
+    this.screen();
+    this.renderForms();
+  }
+
+  newForm() {
+    this.clear();
+    this.fid = null;
+    store((s) => s.removeItem(`${this.key}:current`));
+    this.refresh();
+    this.screen();
+    this.renderForms();
+    this.say(this.text('form_new'));
+  }
+
+  duplicate(entry) {
+    const fid = newId();
+    store((s) => s.setItem(this.formKey(fid), s.getItem(this.formKey(entry.fid)) || '{}'));
+    const copy = { ...entry, fid, name: this.text('copy_of', { title: this.titleOf(entry) }), created: today(), updated: today() };
+    this.setIndex(this.index().concat(copy));
+    this.open(fid);
+  }
+
+  rename(entry) {
+    const name = prompt(this.text('rename_prompt'), this.titleOf(entry));
+    if (name === null) return;
+    this.setIndex(this.index().map((f) => (f.fid === entry.fid ? { ...f, name: name.trim() } : f)));
+    this.renderForms();
+  }
+
+  remove(entry, ask = true) {
+    if (ask && !confirm(this.text('confirm_delete', { title: this.titleOf(entry) }))) return false;
+    store((s) => s.removeItem(this.formKey(entry.fid)));
+    this.setIndex(this.index().filter((f) => f.fid !== entry.fid));
+    if (entry.fid === this.fid) this.newForm();
+    else this.renderForms();
+    return true;
+  }
+
+  // Everything this site stored in this browser (forms, preferences), for this origin.
+  eraseAll() {
+    if (!confirm(this.text('confirm_erase'))) return;
+    store((s) => s.clear());
+    try { sessionStorage.clear(); } catch (e) { /* storage refused: nothing stored */ }
+    this.clear();
+    this.fid = null;
+    this.refresh();
+    this.screen();
+    this.renderForms();
+    this.say(this.text('erased'));
+  }
+
+  renderForms() {
+    const list = this.index();
+    const months = this.naming.retention_months;
+    // Rebuilt only on change: a save on blur must not replace the button being clicked.
+    const sig = JSON.stringify([list, this.fid]);
+    if (sig === this.formsSig) return;
+    this.formsSig = sig;
+    this.formList.textContent = '';
+    list.forEach((entry, n) => {
+      const id = `cl-${this.id}-form-${n}`;
+      const words = [this.titleOf(entry), entry.evaluator, this.text(`status_${entry.status === 'final' ? 'final' : 'draft'}`), entry.updated]
+        .filter(Boolean).join(' \u2014 ');
+      const row = el('li', entry.fid === this.fid ? { class: 'checklist-current', 'aria-current': 'true' } : {});
+      row.append(el('span', { id }, words));
+      if (months && entry.created && monthsBetween(entry.created, today()) >= months) {
+        row.append(el('strong', { class: 'checklist-retention' }, ` ${this.text('retention_over', { months })}`));
+      }
+      const act = { open: () => this.open(entry.fid), duplicate: () => this.duplicate(entry), rename: () => this.rename(entry), delete: () => this.remove(entry) };
+      for (const key in act) {
+        const button = el('button', { type: 'button', class: `checklist-button checklist-form-${key}`, 'aria-describedby': id }, this.text(`form_${key}`));
+        button.onclick = act[key];
+        row.append(' ', button);
+      }
+      this.formList.append(row);
+    });
+    this.formList.hidden = list.length === 0;
   }
 
   say(lines, isError) {
@@ -296,7 +452,14 @@ class Checklist {
     progress.append(this.progress, this.progressText);
     this.status = add('div', 'status', { role: 'status' });
     this.alert = add('div', 'alert', { role: 'alert' });
-    this.root.querySelector('.checklist-header').append(bar, progress, this.status, this.alert);
+    const forms = add('div', 'forms', { role: 'group', 'aria-label': this.text('forms') });
+    forms.append(add('p', 'privacy', {}, this.text('privacy')));
+    this.formList = add('ul', 'form-list');
+    forms.append(this.formList);
+    for (const [key, fn] of [['form_create', () => this.newForm()], ['erase_all', () => this.eraseAll()]]) {
+      forms.append(Object.assign(add('button', `button checklist-${key.replace('_', '-')}`, { type: 'button' }, this.text(key)), { onclick: fn }), ' ');
+    }
+    this.root.querySelector('.checklist-header').append(forms, bar, progress, this.status, this.alert);
   }
 
   exportForm() {
@@ -318,12 +481,20 @@ class Checklist {
       version: this.version,
     };
     const url = URL.createObjectURL(new Blob([`${JSON.stringify(data, null, 2)}\n`], { type: 'application/json' }));
-    const link = el('a', { href: url, download: `${this.id}-${this.version}.json` });
+    const link = el('a', { href: url, download: this.fileName(answers) });
     document.body.append(link);
     link.click();
     link.remove();
     setTimeout(() => URL.revokeObjectURL(url), 1000);
     this.say(this.text(`exported_${data.status}`));
+  }
+
+  // What the file holds: checklist, title (candidate), evaluator, date (the form's first
+  // date answered, else today), e.g. grille-entretien-2.0.0-lea-dupont-sam-2026-04-10.json.
+  fileName(answers) {
+    const dated = this.answerable.find((i) => i.kind === 'date' && typeof answers[i.id] === 'string');
+    const parts = [this.answerOf('title_item'), this.answerOf('evaluator_item'), dated ? answers[dated.id] : today()];
+    return [`${this.id}-${this.version}`, ...parts.map(slug).filter(Boolean)].join('-') + '.json';
   }
 
   importText(text) {
@@ -356,10 +527,9 @@ class Checklist {
 
   reset() {
     if (!confirm(this.text('confirm_reset'))) return;
-    this.clear();
-    store((s) => s.removeItem(this.key));
-    this.refresh();
-    this.screen();
+    const entry = this.index().find((f) => f.fid === this.fid);
+    if (entry) this.remove(entry, false);
+    else this.newForm();
     this.say(this.text('reset_done'));
   }
 }
