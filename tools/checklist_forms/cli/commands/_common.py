@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 
+from checklist_forms.cli.language import _, shown_text
 from checklist_forms.intake.catalogue import Catalogue
 from checklist_forms.intake.folders import Found
 from checklist_forms.intake.locate import locate
@@ -17,4 +18,5 @@ def catalogue(args: argparse.Namespace) -> Catalogue:
 
 def print_skipped(found: Found) -> None:
     for skipped in found.skipped:
-        print(f"{skipped.path}: skipped, {skipped.reason}", file=sys.stderr)
+        line = _("{path}: skipped, {reason}")
+        print(line.format(path=skipped.path, reason=shown_text(skipped.reason)), file=sys.stderr)
