@@ -11,7 +11,10 @@ from checklist_forms.i18n.translate import N_
 
 WORDS = (
     N_("usage: "),
+    # Translators: a help heading; argparse adds ":" right after it, so French ends the
+    # translation with a no-break space.
     N_("positional arguments"),
+    # Translators: a help heading; argparse adds ":" right after it (French: "options ").
     N_("options"),
     N_("show this help message and exit"),
     N_("argument %(argument_name)s: %(message)s"),

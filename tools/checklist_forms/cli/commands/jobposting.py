@@ -6,9 +6,9 @@ import argparse
 import sys
 from pathlib import Path
 
-from checklist_forms.cli.commands._common import catalogue
+from checklist_forms.cli.commands._common import catalogue, in_language
 from checklist_forms.cli.exits import FAILED, OK
-from checklist_forms.cli.language import _, shown_text
+from checklist_forms.cli.language import _, explicit_language, shown_text
 from checklist_forms.intake.forms import load_form, write_new, write_new_bytes
 from checklist_forms.intake.jobposting import (
     JobPostingError,
@@ -25,6 +25,8 @@ def run(args: argparse.Namespace) -> int:
     validator = Validator(catalogue(args))
     form = load_form(source)
     _entry, _schema, checklist = validator.resolve(form)
+    # The form's language chooses the words, unless the reader asked for one (--lang).
+    checklist = in_language(checklist, explicit_language())
     result = validator.validate(form)
     if not result.valid:
         print(

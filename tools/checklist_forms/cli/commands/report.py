@@ -7,9 +7,9 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from checklist_forms.cli.commands._common import catalogue
+from checklist_forms.cli.commands._common import catalogue, in_language
 from checklist_forms.cli.exits import FAILED, OK
-from checklist_forms.cli.language import _
+from checklist_forms.cli.language import _, explicit_language
 from checklist_forms.core.score import describe, evaluate
 from checklist_forms.intake.forms import load_form, write_new, write_new_bytes
 from checklist_forms.intake.report import render_report
@@ -20,6 +20,8 @@ def run(args: argparse.Namespace) -> int:
     validator = Validator(catalogue(args))
     form = load_form(Path(args.file))
     _entry, _schema, checklist = validator.resolve(form)
+    # The form's language chooses the words, unless the reader asked for one (--lang).
+    checklist = in_language(checklist, explicit_language())
     result = validator.validate(form)
     raw = form.data.get("answers")
     answers: dict[str, Any] = raw if isinstance(raw, dict) else {}
