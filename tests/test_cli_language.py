@@ -63,7 +63,10 @@ def test_french_under_lang_fr(folder: Path) -> None:
     out = done.stdout
     assert f"ok.json{NBSP}: brouillon valide de grille-entretien 2.0.0" in out
     assert f"bad.json{NBSP}: formulaire final INVALIDE de grille-entretien 2.0.0" in out
-    assert f"bogus{NBSP}: élément inconnu{NBSP}: cette liste n'a pas d'élément «{NBSP}bogus{NBSP}»" in out
+    assert (
+        f"bogus{NBSP}: élément inconnu{NBSP}: cette liste n'a pas d'élément «{NBSP}bogus{NBSP}»"
+        in out
+    )
     assert "obligatoire pour un formulaire final, mais le texte est vide" in out
     assert f"valides{NBSP}: 1, invalides{NBSP}: 1, inutilisables{NBSP}: 0" in out
     assert "INVALID" not in out.replace("INVALIDE", "")
@@ -217,3 +220,15 @@ def test_the_cli_prints_no_bare_english() -> None:
                     if isinstance(text, str) and any(c.isalpha() for c in text):
                         offenders.append(f"{path.name}:{node.lineno}: {text!r}")
     assert not offenders, offenders
+
+
+def test_job_ad_follows_lang_and_json_ld_keeps_the_form_language(tmp_path: Path) -> None:
+    form = ROOT / "tests" / "data" / "forms" / "fiche-de-poste-complete.json"
+    for lang in ("", "en"):
+        extra = ("--lang", lang) if lang else ()
+        done = cli("jobposting", str(form), "--catalogue", str(CATALOGUE), "-o", f"{lang}.jsonld",
+                   "--markdown", f"{lang}.md", *extra, cwd=tmp_path, LANG="C")  # fmt: skip
+        assert done.returncode == 0, done.stderr
+    assert "## Vos activités" in (tmp_path / ".md").read_text(encoding="utf-8")
+    assert "## What you will do" in (tmp_path / "en.md").read_text(encoding="utf-8")
+    assert (tmp_path / ".jsonld").read_bytes() == (tmp_path / "en.jsonld").read_bytes()

@@ -25,8 +25,9 @@ def run(args: argparse.Namespace) -> int:
     validator = Validator(catalogue(args))
     form = load_form(source)
     _entry, _schema, checklist = validator.resolve(form)
-    # The form's language chooses the words, unless the reader asked for one (--lang).
-    checklist = in_language(checklist, explicit_language())
+    # The ad's interface words follow the form's language unless the reader asked for one
+    # (--lang); the JSON-LD keeps the form's (its inLanguage is the text's language).
+    words = in_language(checklist, explicit_language())
     result = validator.validate(form)
     if not result.valid:
         print(
@@ -54,8 +55,8 @@ def run(args: argparse.Namespace) -> int:
             line.format(item=issue.item, label=issue.label, message=shown_text(issue.message)),
             file=sys.stderr,
         )
-    outputs = [(args.output, to_jsonld(posting)), (args.html, to_html(checklist, answers, posting)),
-               (args.markdown, to_markdown(checklist, answers))]  # fmt: skip
+    outputs = [(args.output, to_jsonld(posting)), (args.html, to_html(words, answers, posting)),
+               (args.markdown, to_markdown(words, answers))]  # fmt: skip
     for target, text in outputs:
         if target:
             write_new(Path(target), text, sources=[source], overwrite=args.force)
@@ -64,7 +65,7 @@ def run(args: argparse.Namespace) -> int:
         from checklist_forms.intake.word import jobad_docx
 
         write_new_bytes(
-            Path(args.docx), jobad_docx(checklist, answers), sources=[source], overwrite=args.force
+            Path(args.docx), jobad_docx(words, answers), sources=[source], overwrite=args.force
         )
         print(_("wrote {path}").format(path=args.docx), file=sys.stderr)
     if not args.output:
