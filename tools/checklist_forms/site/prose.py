@@ -52,7 +52,10 @@ _INLINE = (
     (re.compile(r"<!--.*?-->"), ""),
     (re.compile(r"\{[\w:-]+\}`([^`<]*?)\s*<[^`>]*>`"), r"\1"),  # {term}`texte <cible>`
     (re.compile(r"\{(?:kbd|guilabel|menuselection)\}`([^`]*)`"), r"\1"),
-    (re.compile(r"\{(?:doc|ref|download)\}`[^`]*`"), "X"),  # shown as the target's title
+    (
+        re.compile(r"\{(?:doc|ref|download|checklist:ref)\}`[^`]*`"),
+        "X",
+    ),  # shown as the target's title
     (re.compile(r"\{[\w:-]+\}`([^`]*)`"), r"\1"),  # {term}`veille`
     (re.compile(r"``?[^`]+``?"), "X"),  # inline code: a neutral word keeps the syntax
     (re.compile(r"X(?: X)+\b"), "X"),  # `:` `;` `?` read as one word, not a repeat
