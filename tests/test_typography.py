@@ -18,6 +18,11 @@ def test_rules() -> None:
     )
     assert french_spacing("« citation »") == f"«{NBSP}citation{NBSP}»"
     assert french_spacing("«citation»") == f"«{NBSP}citation{NBSP}»"
+    # Groups of thousands and measured units stay on one line; years and codes are left.
+    assert french_spacing("2 000 € en 2,19 s, 37 Mo") == (
+        f"2{NNBSP}000{NBSP}€ en 2,19{NBSP}s, 37{NBSP}Mo"
+    )
+    assert french_spacing("en 2026, code 38383, 12 3456") == "en 2026, code 38383, 12 3456"
     # Already correct text and colons without a space (URLs, times) are left alone.
     assert (
         french_spacing(f"Voici{NBSP}: https://example.org 10:30")

@@ -21,7 +21,7 @@ from sphinx.application import Sphinx
 from sphinx.transforms import SphinxTransform
 
 NBSP = "\u00a0"  # before a colon, inside guillemets, between a number and its unit
-NNBSP = "\u202f"  # narrow, before ; ? !
+NNBSP = "\u202f"  # narrow, before ; ? ! and between groups of thousands
 APOSTROPHE = "\u2019"
 
 # Units and counted words that must stay on the number's line; whole words only.
@@ -31,11 +31,14 @@ UNITS = frozenset(
         *("heure", "heures", "h", "min", "minute", "minutes", "seconde", "secondes"),
         *("%", "€", "k€", "M€", "euros", "salariés", "mentions", "messages", "abonnés"),
         *("pages", "points", "niveaux", "étapes", "questions", "cas"),
+        *("s", "ms", "Ko", "Mo", "Go"),
     }
 )
 _UNIT = "|".join(re.escape(u) for u in sorted(UNITS, key=len, reverse=True))
 
 _RULES = (
+    # Thousands: « 2 000 », « 1 801 € » never split across lines.
+    (re.compile(r"(?<![\w.,])(\d{1,3}) (?=\d{3}(?!\d))"), r"\1" + NNBSP),
     (re.compile(r"[ \u00a0\u202f]+([;?!])"), NNBSP + r"\1"),
     (re.compile(r"(?<=\S)[ \u00a0\u202f]+:(?=\s|$)"), NBSP + ":"),
     (re.compile(r"«[ \u00a0\u202f]*"), "«" + NBSP),
