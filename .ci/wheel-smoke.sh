@@ -26,7 +26,7 @@ cd "$work/forms"
 import json
 from pathlib import Path
 
-from checklist_forms.intake.catalogue import packaged_root
+from checklist_forms.intake.locate import packaged_root
 
 root = packaged_root()
 assert root is not None and "site-packages" in str(root), root
@@ -64,6 +64,11 @@ expect() {  # expect CODE COMMAND…: run COMMAND, fail the script unless it exi
 }
 expect 0 "$tool" validate fiche.json
 expect 1 "$tool" validate invalide.json
+# The user's language: French from the environment, English when asked.
+LANG=fr_FR.UTF-8 "$tool" validate invalide.json > fr.txt || true
+grep -q "formulaire final INVALIDE" fr.txt
+LANG=fr_FR.UTF-8 "$tool" --lang en validate invalide.json > en.txt || true
+grep -q "INVALID final form" en.txt
 expect 0 "$tool" validate candidats
 expect 0 "$tool" report fiche.json -o rapport.md
 grep -q "Community manager" rapport.md
