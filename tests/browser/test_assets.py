@@ -71,9 +71,9 @@ def test_form_works_under_strict_csp(site, open_checklist, validate_form, tmp_pa
         v
         for v in violations
         if any(
-            str(v.get(k) or "").split("?")[0].endswith(
-                ("/checklist.js", "/checklist-rules.js", "/checklist-required.js")
-            )
+            str(v.get(k) or "")
+            .split("?")[0]
+            .endswith(("/checklist.js", "/checklist-rules.js", "/checklist-required.js"))
             for k in ("source", "blocked")
         )
     ]

@@ -146,8 +146,15 @@ def test_toolbar_stays_in_view_and_the_focus_is_not_under_it(site, open_checklis
     driver.page.set_viewport_size({"width": width, "height": 844 if width == 390 else 900})
     driver.button("export").click()
     shots = Path(SHOTS) if SHOTS else tmp_path
-    driver.page.evaluate("() => window.scrollTo(0, 0)")
-    driver.root.locator(".checklist-missing").scroll_into_view_if_needed()
+    # the list, brought into view as a link to it would (scroll-margin-top): not under the bar
+    driver.root.locator(".checklist-missing").evaluate(
+        "box => box.scrollIntoView({block: 'start'})"
+    )
+    top = driver.page.evaluate(
+        "() => document.querySelector('.checklist-missing').getBoundingClientRect().top"
+        " - document.querySelector('.checklist-sticky').getBoundingClientRect().bottom"
+    )
+    assert top >= 0
     driver.page.screenshot(path=str(shots / f"required-list-{width}.png"))
     # a link far down the form: its field comes into view below the sticky toolbar
     required = _required_shown(driver)
@@ -168,3 +175,21 @@ def test_toolbar_stays_in_view_and_the_focus_is_not_under_it(site, open_checklis
     # the progress counter is within the sticky bar, so in view as well
     progress = driver.root.locator(".checklist-sticky .checklist-progress-text")
     assert progress.is_visible()
+
+
+def test_print_leaves_out_the_list_and_the_marks(site, open_checklist):
+    driver = open_checklist(_entry(site, "en", "fiche-de-poste"))
+    driver.button("check").click()
+    assert driver.root.locator(".checklist-missing").is_visible()
+    driver.page.emulate_media(media="print")
+    try:
+        shown = driver.page.evaluate(
+            """() => ({
+              printed: [...document.querySelectorAll('.checklist-missing, .checklist-missing-mark')]
+                .filter((n) => n.getClientRects().length > 0).length,
+              sticky: getComputedStyle(document.querySelector('.checklist-sticky')).position,
+            })"""
+        )
+    finally:
+        driver.page.emulate_media(media="screen")
+    assert shown == {"printed": 0, "sticky": "static"}
