@@ -31,6 +31,16 @@ html_baseurl = "{BASE_URL}"
 """
 
 
+@pytest.fixture(autouse=True)
+def _english_environment(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The CLI reads its language from the environment: tests expect English unless they
+    set one (a French developer's LANG must not turn every message into French)."""
+    for name in ("LC_ALL", "LC_MESSAGES"):
+        monkeypatch.delenv(name, raising=False)
+    # C.UTF-8, not nothing: programs the tests start (LibreOffice) still read UTF-8.
+    monkeypatch.setenv("LANG", "C.UTF-8")
+
+
 @dataclass
 class Built:
     app: Any

@@ -271,3 +271,31 @@ def test_catalogue_directive_lists_every_checklist(build_site: BuildSite) -> Non
     assert 'href="deux.html#checklist-autre-liste"' in html
     assert 'href="checklists/autre-liste/1.2.0/form.json"' in html
     assert re.search(r"Une autre</a>\s*\(v1\.2\.0\)", html)
+
+
+def test_checklist_ref_links_to_the_form_with_its_title(build_site: BuildSite) -> None:
+    pages = {
+        "index.md": "# Accueil\n\n```{toctree}\nsous/page\nformes\n```\n",
+        "formes.md": ALL_KINDS,
+        "sous/page.md": "# Page\n\nVoir {checklist:ref}`toutes-sortes` et "
+        "{checklist:ref}`ce formulaire <toutes-sortes>`.\n",
+    }
+    built = build_site(pages)
+    html = built.html("sous/page")
+    title = re.search(r":title: (.+)", ALL_KINDS)
+    assert title is not None
+    links = re.findall(r'<a class="reference internal" href="([^"]+)"[^>]*>(.*?)</a>', html)
+    texts = [(href, re.sub(r"<[^>]+>", "", text)) for href, text in links]
+    # the checklist's title, as the page typesets it (’)
+    name = title.group(1).strip().replace("'", "’")
+    assert ("../formes.html#checklist-toutes-sortes", name) in texts
+    assert ("../formes.html#checklist-toutes-sortes", "ce formulaire") in texts
+
+
+def test_checklist_ref_to_an_unknown_id_is_a_located_warning(build_site: BuildSite) -> None:
+    built = build_site(
+        {"index.md": "# Accueil\n\nVoir {checklist:ref}`nulle-part`.\n"},
+        expect_warnings=True,
+        confoverrides={"nitpicky": True},
+    )
+    assert any("index.md:3" in w and "nulle-part" in w for w in built.warnings), built.warnings

@@ -14,7 +14,9 @@ import sys
 from collections.abc import Sequence
 
 from checklist_forms.cli.exits import FAILED, OK, UNUSABLE
+from checklist_forms.cli.language import _, set_language, shown_text
 from checklist_forms.cli.parser import build_parser, command_word
+from checklist_forms.i18n.user_language import choose, explicit
 
 __all__ = ["FAILED", "OK", "UNUSABLE", "build_parser", "main"]
 
@@ -33,6 +35,8 @@ def _unusable(exc: BaseException) -> bool:
 
 def main(argv: Sequence[str] | None = None) -> int:
     words = list(sys.argv[1:] if argv is None else argv)
+    # The language first: the parser's help and argparse's errors are written in it.
+    set_language(choose(words), explicit=explicit(words) is not None)
     parser = build_parser(only=command_word(words))
     try:
         args = parser.parse_args(words)
@@ -49,5 +53,15 @@ def main(argv: Sequence[str] | None = None) -> int:
         if not _unusable(exc):
             raise
         # One place turns an unusable input into its one-line message and exit code 2.
-        print(f"error: {exc}", file=sys.stderr)
+        print(_message(exc), file=sys.stderr)
         return UNUSABLE
+
+
+def _message(exc: BaseException) -> str:
+    """The one line of an unusable input, in the reader's language."""
+    from checklist_forms.intake.forms import FormError
+
+    if isinstance(exc, FormError):
+        text = _("error: {path}: {message}")
+        return text.format(path=exc.path, message=shown_text(exc.message))
+    return _("error: {message}").format(message=shown_text(str(exc)))

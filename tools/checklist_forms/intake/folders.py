@@ -14,6 +14,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from checklist_forms.i18n.later import Later
+from checklist_forms.i18n.translate import N_
 from checklist_forms.intake.forms import FormError, LoadedForm, load_form
 
 # The keys every form has (core.schema.FORM_KEYS); a JSON file with neither is no form.
@@ -42,7 +44,16 @@ class Found:
         for form in self.forms:
             other = form.data.get("checklist")
             if form.path in self.walked and other != checklist_id:
-                self.skipped.append(Skipped(form.path, f"a form of {other}, not of {checklist_id}"))
+                self.skipped.append(
+                    Skipped(
+                        form.path,
+                        Later(
+                            N_("a form of {other}, not of {wanted}"),
+                            other=other,
+                            wanted=checklist_id,
+                        ),
+                    )
+                )
             else:
                 kept.append(form)
         self.forms = kept
@@ -53,21 +64,25 @@ def _walk(folder: Path, recursive: bool, found: Found) -> Iterable[Path]:
         with os.scandir(folder) as scan:
             entries = sorted((e.name, e.is_dir()) for e in scan if not e.name.startswith("."))
     except OSError as exc:
-        raise FormError(folder, f"folder cannot be read ({exc.strerror or exc})") from None
+        raise FormError(
+            folder, Later(N_("folder cannot be read ({why})"), why=exc.strerror or str(exc))
+        ) from None
     for name, is_dir in entries:
         path = folder / name
         if is_dir:
             if recursive:
                 yield from _walk(path, recursive, found)
             else:
-                found.skipped.append(Skipped(str(path), "a subfolder (-r reads subfolders)"))
+                found.skipped.append(
+                    Skipped(str(path), Later(N_("a subfolder (-r reads subfolders)")))
+                )
         elif name.lower().endswith(".json"):
             yield path
         elif name.lower().endswith(".xlsx"):
-            reason = "a workbook: `checklist-forms import` turns it into a form"
+            reason = Later(N_("a workbook: `checklist-forms import` turns it into a form"))
             found.skipped.append(Skipped(str(path), reason))
         else:
-            found.skipped.append(Skipped(str(path), "not a form (not a .json file)"))
+            found.skipped.append(Skipped(str(path), Later(N_("not a form (not a .json file)"))))
 
 
 def gather(inputs: Iterable[Path], *, recursive: bool = False) -> Found:
@@ -88,11 +103,14 @@ def gather(inputs: Iterable[Path], *, recursive: bool = False) -> Found:
                 found.unusable.append(exc)
                 continue
             if not any(key in form.data for key in FORM_MARKS):
-                found.skipped.append(Skipped(form.path, "JSON, but not a checklist form"))
+                found.skipped.append(
+                    Skipped(form.path, Later(N_("JSON, but not a checklist form")))
+                )
                 continue
             found.forms.append(form)
             found.walked.add(form.path)
         if len(found.forms) + len(found.unusable) == before:
-            where = "or its subfolders " if recursive else ""
-            raise FormError(path, f"folder {where}holds no checklist form")
+            if recursive:
+                raise FormError(path, Later(N_("folder or its subfolders holds no checklist form")))
+            raise FormError(path, Later(N_("folder holds no checklist form")))
     return found

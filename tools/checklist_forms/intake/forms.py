@@ -17,6 +17,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from checklist_forms.i18n.later import Later
+from checklist_forms.i18n.translate import N_
+
 MAX_BYTES = 10 * 1024 * 1024
 
 
@@ -75,9 +78,9 @@ def read_input(path: Path, what: str = "form", max_bytes: int = MAX_BYTES) -> by
     try:
         info = path.stat()
     except FileNotFoundError:
-        raise FormError(path, "no such file") from None
+        raise FormError(path, Later(N_("no such file"))) from None
     except OSError as exc:
-        raise FormError(path, f"cannot be read ({_why(exc)})") from None
+        raise FormError(path, Later(N_("cannot be read ({why})"), why=_why(exc))) from None
     if stat.S_ISDIR(info.st_mode):
         raise FormError(path, f"is a folder, not a {what}")
     if not stat.S_ISREG(info.st_mode):
@@ -89,7 +92,7 @@ def read_input(path: Path, what: str = "form", max_bytes: int = MAX_BYTES) -> by
     try:
         fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
     except OSError as exc:
-        raise FormError(path, f"cannot be read ({_why(exc)})") from None
+        raise FormError(path, Later(N_("cannot be read ({why})"), why=_why(exc))) from None
     try:
         if not stat.S_ISREG(os.fstat(fd).st_mode):
             raise FormError(path, f"is not a regular file, not a {what} file")
@@ -102,7 +105,7 @@ def read_input(path: Path, what: str = "form", max_bytes: int = MAX_BYTES) -> by
             chunks.append(chunk)
             left -= len(chunk)
     except OSError as exc:
-        raise FormError(path, f"cannot be read ({_why(exc)})") from None
+        raise FormError(path, Later(N_("cannot be read ({why})"), why=_why(exc))) from None
     finally:
         os.close(fd)
     data = b"".join(chunks)
@@ -115,20 +118,29 @@ def load_form(path: Path) -> LoadedForm:
     """Read one filled form; raise :class:`FormError` with a plain reason when unusable."""
     raw = read_input(path, "form")
     if not raw.strip():
-        raise FormError(path, "file is empty")
+        raise FormError(path, Later(N_("file is empty")))
     if raw.startswith(b"\xef\xbb\xbf"):
         raise FormError(
-            path, "file starts with a UTF-8 byte order mark (BOM); save it as UTF-8 without BOM"
+            path,
+            Later(
+                N_("file starts with a UTF-8 byte order mark (BOM); save it as UTF-8 without BOM")
+            ),
         )
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
-        raise FormError(path, f"not UTF-8 text (byte {exc.start})") from None
+        raise FormError(path, Later(N_("not UTF-8 text (byte {at})"), at=exc.start)) from None
     try:
         data = json.loads(text, parse_constant=_reject_constant, object_pairs_hook=_unique_object)
     except json.JSONDecodeError as exc:
         raise FormError(
-            path, f"not JSON: {exc.msg} at line {exc.lineno}, column {exc.colno}"
+            path,
+            Later(
+                N_("not JSON: {why} at line {line}, column {column}"),
+                why=exc.msg,
+                line=exc.lineno,
+                column=exc.colno,
+            ),
         ) from None
     except (ValueError, RecursionError) as exc:
         raise FormError(path, f"not usable JSON: {exc}") from None
@@ -206,13 +218,15 @@ def write_new_bytes(
         raise FormError(path, f"cannot be written ({_why(exc)})") from None
     if info is not None:
         if (info.st_dev, info.st_ino) in {_identity(s) for s in sources}:
-            raise FormError(path, "refusing to write over an input file; choose another output")
+            raise FormError(
+                path, Later(N_("refusing to write over an input file; choose another output"))
+            )
         if stat.S_ISDIR(info.st_mode):
-            raise FormError(path, "is a folder; give the name of a file to write")
+            raise FormError(path, Later(N_("is a folder; give the name of a file to write")))
         if not stat.S_ISREG(info.st_mode):
             raise FormError(path, f"is {_kind(info.st_mode)}; refusing to write there")
         if not overwrite:
-            raise FormError(path, "already exists; pass --force to replace it")
+            raise FormError(path, Later(N_("already exists; pass --force to replace it")))
         if not os.access(path, os.W_OK):
             raise FormError(path, "is read-only; refusing to replace it")
     folder = path.parent

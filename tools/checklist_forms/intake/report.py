@@ -6,6 +6,7 @@ from typing import Any
 
 from checklist_forms.core.markup import md_cell, md_code, md_text
 from checklist_forms.core.model import Checklist, Item, Section
+from checklist_forms.i18n.later import shown
 from checklist_forms.i18n.translate import N_, labelled, translate_all
 from checklist_forms.i18n.ui_text import ui
 from checklist_forms.intake.validate import Result
@@ -82,7 +83,7 @@ def render_report(
         lines.append("")
         for issue in result.errors:
             where = f"{md_code(issue.item)} ({md_text(issue.label)})" if issue.item else "form"
-            lines.append(f"- {labelled(language, where, md_text(issue.message))}")
+            lines.append(f"- {labelled(language, where, md_text(shown(issue.message, language)))}")
         lines.append("")
     for section, rows in answer_rows(checklist, answers):
         lines.append(f"## {md_text(section.title)}")

@@ -13,32 +13,24 @@ from __future__ import annotations
 import difflib
 import json
 from dataclasses import dataclass, field
-from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from checklist_forms.core.guard import Finding, screen
 from checklist_forms.core.limits import MAX_JSON_DEPTH, depth_over
-from checklist_forms.core.model import Checklist, Item, checklist_from_dict
+from checklist_forms.core.model import Checklist, checklist_from_dict
 from checklist_forms.core.rules import broken_rules
 from checklist_forms.core.schema import HINTS
+from checklist_forms.i18n.later import Later
+from checklist_forms.i18n.translate import N_
 from checklist_forms.intake.catalogue import Catalogue, CatalogueError, Entry
 from checklist_forms.intake.forms import FormError, LoadedForm
+from checklist_forms.intake.problems import Issue, _on, describe
 
 if TYPE_CHECKING:
     from jsonschema import Draft202012Validator
     from jsonschema.exceptions import ValidationError
 
 STATUSES = ("draft", "final")
-
-
-@dataclass(frozen=True)
-class Issue:
-    item: str | None
-    label: str
-    message: str
-
-    def as_dict(self) -> dict[str, Any]:
-        return {"item": self.item, "label": self.label, "message": self.message}
 
 
 @dataclass
@@ -143,10 +135,13 @@ class Validator:
         version = data.get("version")
         if not isinstance(checklist_id, str) or not checklist_id:
             raise FormError(
-                form.path, 'not a checklist form: it has no "checklist" key naming its checklist'
+                form.path,
+                Later(N_('not a checklist form: it has no "checklist" key naming its checklist')),
             )
         if not isinstance(version, str) or not version:
-            raise FormError(form.path, f'form of {checklist_id!r} has no "version" key')
+            raise FormError(
+                form.path, Later(N_('form of {id!r} has no "version" key'), id=checklist_id)
+            )
         language = data.get("language") if isinstance(data.get("language"), str) else None
         # A batch names the same few schemas again and again: one look-up per name.
         found = self._compiled.get((checklist_id, version, language))
@@ -157,11 +152,23 @@ class Validator:
             known = self.catalogue.versions(checklist_id)
             if not known:
                 hint = difflib.get_close_matches(checklist_id, self.catalogue.ids(), n=1)
-                suggestion = f" (did you mean {hint[0]!r}?)" if hint else ""
-                raise FormError(form.path, f"unknown checklist {checklist_id!r}{suggestion}")
+                suggestion = Later(N_(" (did you mean {hint!r}?)"), hint=hint[0]) if hint else ""
+                raise FormError(
+                    form.path,
+                    Later(
+                        N_("unknown checklist {id!r}{suggestion}"),
+                        id=checklist_id,
+                        suggestion=suggestion,
+                    ),
+                )
             raise FormError(
                 form.path,
-                f"checklist {checklist_id!r} has no version {version!r}; known versions: {', '.join(known)}",
+                Later(
+                    N_("checklist {id!r} has no version {version!r}; known versions: {known}"),
+                    id=checklist_id,
+                    version=version,
+                    known=", ".join(known),
+                ),
             )
         same_file = next(
             (c for e, c in self._compiled.values() if e.schema_file == entry.schema_file), None
@@ -218,12 +225,16 @@ def rule_issues(checklist: Checklist, answers: dict[str, Any]) -> list[Issue]:
 
 def _depth_message(path: list[str | int]) -> str:
     if len(path) > 1 and path[0] == "answers":
-        where = f"the answer to item {str(path[1])!r}"
+        where = Later(N_("the answer to item {id!r}"), id=str(path[1]))
     elif path:
-        where = f"the value of key {str(path[0])!r}"
+        where = Later(N_("the value of key {key!r}"), key=str(path[0]))
     else:
-        where = "the form"
-    return f"{where} is nested more than {MAX_JSON_DEPTH} levels deep; no checklist form is"
+        where = Later(N_("the form"))
+    return Later(
+        N_("{where} is nested more than {depth} levels deep; no checklist form is"),
+        where=where,
+        depth=MAX_JSON_DEPTH,
+    )
 
 
 def _issues(data: Any, compiled: Compiled) -> list[Issue]:
@@ -310,128 +321,3 @@ def _error_order(error: ValidationError | _FastError) -> tuple[str, str]:
     # Where the error is, then which keyword failed: both validators agree on these, so
     # the order of the messages does not depend on which one ran.
     return (json.dumps(list(error.absolute_path)), json.dumps(list(error.absolute_schema_path)))
-
-
-def _top(message: str) -> Issue:
-    return Issue(item=None, label="", message=message)
-
-
-def _on(item: Item, message: str) -> Issue:
-    return Issue(item=item.id, label=item.label, message=message)
-
-
-def describe(
-    error: ValidationError | _FastError, checklist: Checklist, schema: dict[str, Any]
-) -> list[Issue]:
-    """Turn one schema error into plain sentences about items."""
-    path = list(error.absolute_path)
-    schema_path = list(error.absolute_schema_path)
-    instance: Any = error.instance
-    error_schema: Any = error.schema
-    if schema_path and schema_path[0] == "allOf":
-        # A final-form rule: the required item of that rule is not answered.
-        rule = schema["allOf"][schema_path[1]]
-        item_id = rule["then"]["properties"]["answers"]["required"][0]
-        item = checklist.item(item_id)
-        if item is not None:
-            return [
-                _on(item, f"required for a final form, but {item.kind_rules.unanswered_text(item)}")
-            ]
-        return [_top(f"required item {item_id!r} is not answered")]
-    if not path:
-        if error.validator == "required":
-            missing = [k for k in schema.get("required", []) if k not in instance]
-            return [_top(f"the form has no {k!r} key") for k in missing] or [_top(error.message)]
-        if error.validator == "additionalProperties":
-            extra = sorted(set(instance) - set(schema["properties"]))
-            return [_top(f"unknown key {k!r} at the top of the form") for k in extra]
-        if error.validator == "type":
-            return [_top("a form must be a JSON object")]
-        return [_top(error.message)]
-    head = path[0]
-    if head == "status":
-        return [_top(f'status must be "draft" or "final", not {_show(error.instance)}')]
-    if head == "language":
-        return [
-            _top(
-                f'language must be a language code such as "fr" or "en", not {_show(error.instance)}'
-            )
-        ]
-    if head in ("checklist", "version"):
-        return [
-            _top(f"{head} must be {_show(error_schema.get('const'))}, not {_show(error.instance)}")
-        ]
-    if head == "acknowledged":
-        return [
-            _top(f'acknowledged findings must be a list of "item:rule" strings: {error.message}')
-        ]
-    if head != "answers":
-        return [_top(error.message)]
-    if len(path) == 1:
-        if error.validator == "additionalProperties":
-            known = tuple(i.id for i in checklist.answerable_items())
-            out = []
-            for key in sorted(set(instance) - set(known)):
-                suggestion = _did_you_mean(str(key), known)
-                out.append(
-                    Issue(
-                        item=str(key),
-                        label="",
-                        message=f"unknown item: this checklist has no item {key!r}{suggestion}",
-                    )
-                )
-            return out
-        return [_top("answers must be a JSON object keyed by item id")]
-    item = checklist.item(str(path[1]))
-    if item is None:
-        return [_top(error.message)]
-    return [_on(item, _item_message(error, item, path[2:]))]
-
-
-def _item_message(error: ValidationError | _FastError, item: Item, rest: list[Any]) -> str:
-    value: Any = error.instance
-    if error.validator == "oneOf" and item.kind_rules.choice_error(rest):
-        return f"{_show(value)} is not one of the allowed answers: {_allowed(item)}"
-    if error.validator == "type":
-        return f"expects {item.kind_rules.expected}, not {_show(value)}"
-    if error.validator == "maxLength":
-        return f"text is {len(value)} characters long; at most {item.text_max_length} are allowed"
-    if error.validator == "minimum":
-        return (
-            f"{_show(value)} is below the minimum {item.min:g}"
-            if item.min is not None
-            else error.message
-        )
-    if error.validator == "maximum":
-        return (
-            f"{_show(value)} is above the maximum {item.max:g}"
-            if item.max is not None
-            else error.message
-        )
-    if error.validator == "format" or (
-        item.kind == "date" and error.validator in ("pattern", "minLength", "maxLength")
-    ):
-        return f"{_show(value)} is not a date written YYYY-MM-DD (for example 2026-03-31)"
-    if error.validator == "uniqueItems":
-        return "the same choice is selected twice"
-    if error.validator == "maxItems":
-        return f"{len(value)} choices selected; at most {item.max_selected} are allowed"
-    return str(error.message)
-
-
-@lru_cache(maxsize=1024)
-def _did_you_mean(key: str, known: tuple[str, ...]) -> str:
-    # A batch repeats the same mistyped item in many forms; difflib is slow at it.
-    hint = difflib.get_close_matches(key, known, n=1)
-    return f" (did you mean {hint[0]!r}?)" if hint else ""
-
-
-def _allowed(item: Item) -> str:
-    if item.levels:
-        return ", ".join(f"{lv.value} ({lv.label})" for lv in item.levels)
-    return ", ".join(f'"{c.value}" ({c.label})' for c in item.choices)
-
-
-def _show(value: Any) -> str:
-    text = json.dumps(value, ensure_ascii=False)
-    return text if len(text) <= 60 else text[:57] + "…"

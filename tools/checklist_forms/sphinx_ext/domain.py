@@ -14,8 +14,12 @@ from collections.abc import Iterable, Iterator
 from typing import Any, NamedTuple
 
 from docutils import nodes
+from sphinx.addnodes import pending_xref
+from sphinx.builders import Builder
 from sphinx.domains import Domain
 from sphinx.environment import BuildEnvironment
+from sphinx.roles import XRefRole
+from sphinx.util.nodes import make_refnode
 
 from checklist_forms.core.model import Checklist, checklist_from_dict
 from checklist_forms.sphinx_ext import elements as cl_nodes
@@ -45,6 +49,9 @@ class ChecklistDomain(Domain):
     # Plain lists and dicts, so the pickled environment never depends on a class of ours.
     initial_data = {"documents": {}, "catalogues": {}}  # noqa: RUF012 (Sphinx API)
     data_version = 4
+    # {checklist:ref}`fiche-de-poste`: a link to the checklist's form, titled by the
+    # checklist (in the page's language); an unknown id is Sphinx's "target not found".
+    roles = {"ref": XRefRole()}  # noqa: RUF012 (Sphinx API)
 
     @property
     def documents(self) -> dict[str, list[list[Any]]]:
@@ -77,6 +84,26 @@ class ChecklistDomain(Domain):
                 self.documents[docname] = documents[docname]
             if docname in catalogues:
                 self.catalogues[docname] = True
+
+    def resolve_xref(
+        self,
+        env: BuildEnvironment,
+        fromdocname: str,
+        builder: Builder,
+        typ: str,
+        target: str,
+        node: pending_xref,
+        contnode: nodes.Element,
+    ) -> nodes.reference | None:
+        registrations = self.by_id().get(target)
+        if not registrations:
+            return None
+        first = registrations[0]
+        if not node.get("refexplicit"):
+            contnode = nodes.inline("", first.checklist().title, classes=["checklist-ref"])
+        return make_refnode(
+            builder, fromdocname, first.docname, f"checklist-{target}", contnode, target
+        )
 
     def resolve_any_xref(self, *args: Any, **kwargs: Any) -> list[Any]:
         return []

@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import argparse
 import sys
+from dataclasses import replace
 
+from checklist_forms.cli.language import _, shown_text
+from checklist_forms.core.model import Checklist
 from checklist_forms.intake.catalogue import Catalogue
 from checklist_forms.intake.folders import Found
 from checklist_forms.intake.locate import locate
@@ -17,4 +20,10 @@ def catalogue(args: argparse.Namespace) -> Catalogue:
 
 def print_skipped(found: Found) -> None:
     for skipped in found.skipped:
-        print(f"{skipped.path}: skipped, {skipped.reason}", file=sys.stderr)
+        line = _("{path}: skipped, {reason}")
+        print(line.format(path=skipped.path, reason=shown_text(skipped.reason)), file=sys.stderr)
+
+
+def in_language(checklist: Checklist, language: str | None) -> Checklist:
+    """``checklist`` with its interface words in ``language`` (labels stay the form's)."""
+    return replace(checklist, language=language) if language else checklist

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from checklist_forms.cli.commands._common import catalogue
 from checklist_forms.cli.exits import OK, UNUSABLE
+from checklist_forms.cli.language import _, shown_text
 from checklist_forms.intake.forms import write_new_bytes
 from checklist_forms.intake.panel import Panel, PanelError, build_panel
 from checklist_forms.intake.validate import Validator
@@ -15,7 +16,7 @@ from checklist_forms.intake.validate import Validator
 
 def run(args: argparse.Namespace) -> int:
     if args.xlsx and not args.output:
-        print("error: --xlsx needs -o FILE", file=sys.stderr)
+        print(_("error: --xlsx needs -o FILE"), file=sys.stderr)
         return UNUSABLE
     validator = Validator(catalogue(args))
     try:
@@ -28,15 +29,16 @@ def run(args: argparse.Namespace) -> int:
         )
     except PanelError as exc:
         for path, why in exc.skipped:
-            print(f"{path}: {why}", file=sys.stderr)
-        print(f"error: {exc}", file=sys.stderr)
+            print(f"{path}: {shown_text(why)}", file=sys.stderr)
+        print(_("error: {message}").format(message=shown_text(str(exc))), file=sys.stderr)
         return UNUSABLE
     for path, why in panel.skipped:
-        print(f"{path}: skipped, {why}", file=sys.stderr)
+        line = _("{path}: skipped, {reason}")
+        print(line.format(path=path, reason=shown_text(why)), file=sys.stderr)
     data = _render(args, panel)
     if args.output:
         write_new_bytes(Path(args.output), data, sources=panel.sources, overwrite=args.force)
-        print(f"wrote {args.output}")
+        print(_("wrote {path}").format(path=args.output))
     else:
         sys.stdout.write(data.decode("utf-8"))
     return OK

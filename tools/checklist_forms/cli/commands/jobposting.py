@@ -6,8 +6,9 @@ import argparse
 import sys
 from pathlib import Path
 
-from checklist_forms.cli.commands._common import catalogue
+from checklist_forms.cli.commands._common import catalogue, in_language
 from checklist_forms.cli.exits import FAILED, OK
+from checklist_forms.cli.language import _, explicit_language, shown_text
 from checklist_forms.intake.forms import load_form, write_new, write_new_bytes
 from checklist_forms.intake.jobposting import (
     JobPostingError,
@@ -23,11 +24,16 @@ def run(args: argparse.Namespace) -> int:
     source = Path(args.file)
     validator = Validator(catalogue(args))
     form = load_form(source)
-    _, _, checklist = validator.resolve(form)
+    _entry, _schema, checklist = validator.resolve(form)
+    # The ad's interface words follow the form's language unless the reader asked for one
+    # (--lang); the JSON-LD keeps the form's (its inLanguage is the text's language).
+    words = in_language(checklist, explicit_language())
     result = validator.validate(form)
     if not result.valid:
         print(
-            f"error: {source} is not a valid form; run `checklist-forms validate {source}`",
+            _("error: {path} is not a valid form; run `checklist-forms validate {path}`").format(
+                path=source
+            ),
             file=sys.stderr,
         )
         return FAILED
@@ -38,23 +44,30 @@ def run(args: argparse.Namespace) -> int:
     try:
         posting = build_jobposting(checklist, answers, acks)
     except JobPostingError as exc:
-        print(f"error: {source}: {exc}", file=sys.stderr)
+        print(
+            _("error: {path}: {message}").format(path=source, message=shown_text(str(exc))),
+            file=sys.stderr,
+        )
         return FAILED
     for issue in result.warnings:
-        print(f"warning: {issue.item} ({issue.label}): {issue.message}", file=sys.stderr)
-    outputs = [(args.output, to_jsonld(posting)), (args.html, to_html(checklist, answers, posting)),
-               (args.markdown, to_markdown(checklist, answers))]  # fmt: skip
+        line = _("warning: {item} ({label}): {message}")
+        print(
+            line.format(item=issue.item, label=issue.label, message=shown_text(issue.message)),
+            file=sys.stderr,
+        )
+    outputs = [(args.output, to_jsonld(posting)), (args.html, to_html(words, answers, posting)),
+               (args.markdown, to_markdown(words, answers))]  # fmt: skip
     for target, text in outputs:
         if target:
             write_new(Path(target), text, sources=[source], overwrite=args.force)
-            print(f"wrote {target}", file=sys.stderr)
+            print(_("wrote {path}").format(path=target), file=sys.stderr)
     if args.docx:
         from checklist_forms.intake.word import jobad_docx
 
         write_new_bytes(
-            Path(args.docx), jobad_docx(checklist, answers), sources=[source], overwrite=args.force
+            Path(args.docx), jobad_docx(words, answers), sources=[source], overwrite=args.force
         )
-        print(f"wrote {args.docx}", file=sys.stderr)
+        print(_("wrote {path}").format(path=args.docx), file=sys.stderr)
     if not args.output:
         sys.stdout.write(outputs[0][1])
     return OK

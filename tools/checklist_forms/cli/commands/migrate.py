@@ -8,6 +8,8 @@ from pathlib import Path
 
 from checklist_forms.cli.commands._common import catalogue
 from checklist_forms.cli.exits import FAILED, OK
+from checklist_forms.cli.language import _, shown_text
+from checklist_forms.cli.language import status_word as _status
 from checklist_forms.core.schema import dumps
 from checklist_forms.core.versions import version_key
 from checklist_forms.intake.forms import FormError, load_form, write_new, write_new_bytes
@@ -22,16 +24,21 @@ def run(args: argparse.Namespace) -> int:
     found = catalogue(args)
     form = load_form(source_path)
     validator = Validator(found)
-    entry, _, source = validator.resolve(form)
+    entry, _schema, source = validator.resolve(form)
     target_entry = found.find(source.id, args.to, entry.language)
     if target_entry is None:
         known = ", ".join(found.versions(source.id))
         raise FormError(
             source_path,
-            f"checklist {source.id!r} has no version {args.to!r}; known versions: {known}",
+            _("checklist {id} has no version {version}; known versions: {known}").format(
+                id=repr(source.id), version=repr(args.to), known=known
+            ),
         )
     if version_key(args.to) < version_key(source.version):
-        raise FormError(source_path, f"cannot migrate back from {source.version} to {args.to}")
+        raise FormError(
+            source_path,
+            _("cannot migrate back from {old} to {new}").format(old=source.version, new=args.to),
+        )
     target = checklist_from_schema(found.schema(target_entry))
     result = migrate(form.data, source, target, schema_url=found.schema(target_entry).get("$id"))
     text = dumps(result.form)
@@ -43,7 +50,7 @@ def run(args: argparse.Namespace) -> int:
         # The form is replaced on purpose here, its original kept in the backup above.
         write_new_bytes(source_path, text.encode("utf-8"), overwrite=True)
         output = source_path
-        print(f"backup of the original: {backup}")
+        print(_("backup of the original: {path}").format(path=backup))
     else:
         output = (
             Path(args.output)
@@ -52,13 +59,19 @@ def run(args: argparse.Namespace) -> int:
         )
         write_new(output, text, sources=[source_path], overwrite=args.force)
     renamed = [(old, new) for old, new in result.carried if old != new]
-    print(f"{source.id} {source.version} -> {target.version}: {len(result.carried)} answer(s) carried, "
-          f"{len(renamed)} through a rename, {len(result.dropped)} not carried")  # fmt: skip
+    line = _("{id} {old} -> {new}: {carried} answer(s) carried, {renamed} through a rename, "
+             "{dropped} not carried")  # fmt: skip
+    print(line.format(id=source.id, old=source.version, new=target.version,
+                      carried=len(result.carried), renamed=len(renamed), dropped=len(result.dropped)))  # fmt: skip
     for old, new in renamed:
-        print(f"  renamed: {old} -> {new}")
+        print(_("  renamed: {old} -> {new}").format(old=old, new=new))
     for lost in result.dropped:
+        line = _("  NOT CARRIED: {item} ({label}) = {value}: {reason}")
+        value = json.dumps(lost.value, ensure_ascii=False)
         print(
-            f"  NOT CARRIED: {lost.item} ({lost.label}) = {json.dumps(lost.value, ensure_ascii=False)}: {lost.reason}"
+            line.format(
+                item=lost.item, label=lost.label, value=value, reason=shown_text(lost.reason)
+            )
         )
-    print(f"wrote {output} ({result.form['status']})")
+    print(_("wrote {path} ({status})").format(path=output, status=_status(result.form["status"])))
     return FAILED if result.dropped else OK

@@ -7,8 +7,9 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from checklist_forms.cli.commands._common import catalogue
+from checklist_forms.cli.commands._common import catalogue, in_language
 from checklist_forms.cli.exits import FAILED, OK
+from checklist_forms.cli.language import _, explicit_language
 from checklist_forms.core.score import describe, evaluate
 from checklist_forms.intake.forms import load_form, write_new, write_new_bytes
 from checklist_forms.intake.report import render_report
@@ -18,7 +19,9 @@ from checklist_forms.intake.validate import Validator
 def run(args: argparse.Namespace) -> int:
     validator = Validator(catalogue(args))
     form = load_form(Path(args.file))
-    _, _, checklist = validator.resolve(form)
+    _entry, _schema, checklist = validator.resolve(form)
+    # The form's language chooses the words, unless the reader asked for one (--lang).
+    checklist = in_language(checklist, explicit_language())
     result = validator.validate(form)
     raw = form.data.get("answers")
     answers: dict[str, Any] = raw if isinstance(raw, dict) else {}
@@ -31,7 +34,7 @@ def run(args: argparse.Namespace) -> int:
 
         document = report_docx(checklist, form.data, result, extra)
         write_new_bytes(Path(args.docx), document, sources=[Path(args.file)], overwrite=args.force)
-        print(f"wrote {args.docx}", file=sys.stderr)
+        print(_("wrote {path}").format(path=args.docx), file=sys.stderr)
         if not args.output:
             return OK if result.valid else FAILED
     if args.output:

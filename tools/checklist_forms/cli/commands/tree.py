@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 
 from checklist_forms.cli.exits import FAILED, OK
+from checklist_forms.cli.language import _
 from checklist_forms.sphinx_ext.export import ExtractError, build_tree, compare, write
 
 
@@ -14,19 +15,24 @@ def run(args: argparse.Namespace) -> int:
     try:
         files = build_tree(Path(args.docs))
     except ExtractError as exc:
-        print(f"error: {exc}", file=sys.stderr)
+        print(_("error: {message}").format(message=str(exc)), file=sys.stderr)
         return FAILED
     if args.command == "export":
         changes = write(files, Path(args.output))
         for line in changes:
             print(line)
-        print(f"{len(files)} files in {args.output}, {len(changes)} changed")
+        line = _("{files} files in {folder}, {changed} changed")
+        print(line.format(files=len(files), folder=args.output, changed=len(changes)))
         return OK
     problems = compare(files, Path(args.output))
     if problems:
         for line in problems:
             print(line)
-        print(f"{args.output} is stale: run `checklist-forms export` and commit the result")
+        print(
+            _("{folder} is stale: run `checklist-forms export` and commit the result").format(
+                folder=args.output
+            )
+        )
         return FAILED
-    print(f"{args.output} is up to date ({len(files)} files)")
+    print(_("{folder} is up to date ({files} files)").format(folder=args.output, files=len(files)))
     return OK

@@ -10,30 +10,54 @@ from typing import Any
 
 from checklist_forms.cli.commands._common import catalogue, print_skipped
 from checklist_forms.cli.exits import FAILED, OK, UNUSABLE
+from checklist_forms.cli.language import _, ngettext, shown_text
 from checklist_forms.intake.folders import gather
 from checklist_forms.intake.forms import FormError
 from checklist_forms.intake.validate import Result, Validator
 
 
-def _print_result(result: Result) -> None:
+def _verdict(result: Result) -> str:
+    # One whole sentence per status, so that each language orders its own words.
     if result.valid:
-        print(f"{result.file}: valid {result.status} form of {result.checklist} {result.version}")
-    else:
-        print(
-            f"{result.file}: INVALID {result.status or 'form'} of {result.checklist} {result.version}"
+        if result.status == "draft":
+            return _("{file}: valid draft form of {checklist} {version}")
+        if result.status == "final":
+            return _("{file}: valid final form of {checklist} {version}")
+        return _("{file}: valid form of {checklist} {version}")
+    if result.status == "draft":
+        return _("{file}: INVALID draft form of {checklist} {version}")
+    if result.status == "final":
+        return _("{file}: INVALID final form of {checklist} {version}")
+    return _("{file}: INVALID form of {checklist} {version}")
+
+
+def _print_result(result: Result) -> None:
+    print(
+        _verdict(result).format(
+            file=result.file, checklist=result.checklist, version=result.version
         )
+    )
+    if not result.valid:
         for issue in result.errors:
             where = (
                 f"{issue.item} ({issue.label})"
                 if issue.item and issue.label
-                else (issue.item or "form")
+                else (issue.item or _("form"))
             )
-            print(f"  - {where}: {issue.message}")
+            print(
+                _("  - {where}: {message}").format(where=where, message=shown_text(issue.message))
+            )
     for issue in result.warnings:
-        print(f"  ! {issue.item} ({issue.label}): {issue.message}")
+        line = _("  ! {item} ({label}): {message}")
+        print(line.format(item=issue.item, label=issue.label, message=shown_text(issue.message)))
     acknowledged = sum(1 for f in result.findings if f.acknowledged)
     if acknowledged:
-        print(f"  ({acknowledged} non-discrimination finding(s) acknowledged in the form)")
+        line = ngettext(
+            "  ({count} non-discrimination finding acknowledged in the form)",
+            "  ({count} non-discrimination findings acknowledged in the form)",
+            acknowledged,
+        )
+        print(line.format(count=acknowledged))
 
 
 def dumps_report(payload: dict[str, Any]) -> str:
@@ -104,12 +128,16 @@ def run(args: argparse.Namespace) -> int:
             _print_result(result)
         print_skipped(found)
         for error in unusable:
-            print(f"{error.path}: cannot be used: {error.message}", file=sys.stderr)
+            line = _("{path}: cannot be used: {message}")
+            print(line.format(path=error.path, message=shown_text(error.message)), file=sys.stderr)
         invalid = sum(not r.valid for r in results)
-        skipped = f", {len(found.skipped)} skipped" if found.skipped else ""
-        print(
-            f"{len(results) - invalid} valid, {invalid} invalid, {len(unusable)} unusable{skipped}"
-        )
+        counts = {"valid": len(results) - invalid, "invalid": invalid, "unusable": len(unusable)}
+        if found.skipped:
+            summary = _("{valid} valid, {invalid} invalid, {unusable} unusable, {skipped} skipped")
+            counts["skipped"] = len(found.skipped)
+        else:
+            summary = _("{valid} valid, {invalid} invalid, {unusable} unusable")
+        print(summary.format(**counts))
     if unusable:
         return UNUSABLE
     return FAILED if any(not r.valid for r in results) else OK

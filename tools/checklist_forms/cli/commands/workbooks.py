@@ -8,6 +8,8 @@ from pathlib import Path
 
 from checklist_forms.cli.commands._common import catalogue
 from checklist_forms.cli.exits import FAILED, OK, UNUSABLE
+from checklist_forms.cli.language import _, shown_text
+from checklist_forms.cli.language import status_word as _status
 from checklist_forms.intake.forms import FormError, LoadedForm, write_new, write_new_bytes
 from checklist_forms.intake.validate import Validator
 
@@ -27,7 +29,9 @@ def write_workbooks(args: argparse.Namespace) -> int:
     unknown = sorted(wanted - set(found.ids()))
     if unknown:
         print(
-            f"error: unknown checklist {unknown[0]!r}; known: {', '.join(found.ids())}",
+            _("error: unknown checklist {id}; known: {known}").format(
+                id=repr(unknown[0]), known=", ".join(found.ids())
+            ),
             file=sys.stderr,
         )
         return UNUSABLE
@@ -38,14 +42,14 @@ def write_workbooks(args: argparse.Namespace) -> int:
             latest[checklist_id] = versions[-1]
     output = Path(args.output)
     if output.exists() and not output.is_dir():
-        raise FormError(output, "is not a folder; -o names the folder for the workbooks")
+        raise FormError(output, _("is not a folder; -o names the folder for the workbooks"))
     for checklist_id, version in sorted(latest.items()):
         entry = found.find(checklist_id, version, args.language)
         assert entry is not None
         checklist = checklist_from_schema(found.schema(entry))
         target = output / Path(workbook_path(checklist)).name
         write_new_bytes(target, build_workbook(checklist), overwrite=args.force)
-        print(f"wrote {target}")
+        print(_("wrote {path}").format(path=target))
     return OK
 
 
@@ -59,12 +63,13 @@ def import_workbook(args: argparse.Namespace) -> int:
     validator = Validator(catalogue(args))
     form, problems = read_workbook(source, catalogue_resolver(validator))
     # The written form names its published schema, as a blank form does.
-    entry, _, _ = validator.resolve(LoadedForm(path=str(source), data=form))
+    entry, _schema, _checklist = validator.resolve(LoadedForm(path=str(source), data=form))
     schema = validator.catalogue.schema(entry)
     if isinstance(schema.get("$id"), str):
         form["$schema"] = schema["$id"]
     write_new(target, dumps(form), sources=[source], overwrite=args.force)
     for problem in problems:
-        print(f"{source}: {problem}")
-    print(f"wrote {target} ({form['status']}, {len(problems)} cell(s) not used)")
+        print(f"{source}: {shown_text(problem)}")
+    line = _("wrote {path} ({status}, {count} cell(s) not used)")
+    print(line.format(path=target, status=_status(form["status"]), count=len(problems)))
     return FAILED if problems else OK

@@ -15,6 +15,8 @@ from typing import TYPE_CHECKING, Any
 
 from checklist_forms.core.answered import Answer, is_answered
 from checklist_forms.core.kinds.cells import Matcher, Unusable
+from checklist_forms.i18n.later import Later
+from checklist_forms.i18n.translate import N_
 
 if TYPE_CHECKING:  # the model imports the kinds; the kinds only name its Item
     from checklist_forms.core.model import Item
@@ -61,7 +63,7 @@ class Kind:
     # A printed form leaves a line to write the answer on.
     paper_line = False
     # How a validation message names the answer this kind expects.
-    expected = "an answer"
+    expected = N_("an answer")
     # Excel number format of the answer cell ("@" keeps typed text as text).
     cell_format: str | None = None
 
@@ -91,7 +93,7 @@ class Kind:
 
     def unanswered_text(self, item: Item) -> str:
         """Why a required item is not answered, for a validation message."""
-        return "it has no answer"
+        return Later(N_("it has no answer"))
 
     def choice_error(self, path: list[Any]) -> bool:
         """Whether a ``oneOf`` failure at ``path`` inside the answer is a value outside the choices."""

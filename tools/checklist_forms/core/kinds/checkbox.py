@@ -7,6 +7,8 @@ from typing import TYPE_CHECKING, Any
 from checklist_forms.core.answered import Answer
 from checklist_forms.core.kinds.base import Kind, Words
 from checklist_forms.core.kinds.cells import Matcher, one_of, shorten
+from checklist_forms.i18n.later import Later
+from checklist_forms.i18n.translate import N_
 
 if TYPE_CHECKING:  # the model imports the kinds; the kinds only name its Item
     from checklist_forms.core.model import Item
@@ -15,7 +17,7 @@ if TYPE_CHECKING:  # the model imports the kinds; the kinds only name its Item
 class Checkbox(Kind):
     name = "checkbox"
     keys = ("points",)
-    expected = "true or false"
+    expected = N_("true or false")
     cell_format = "@"
 
     def blank(self, item: Item) -> Answer:
@@ -28,7 +30,7 @@ class Checkbox(Kind):
         return {"const": True}
 
     def unanswered_text(self, item: Item) -> str:
-        return "the box is not ticked"
+        return Later(N_("the box is not ticked"))
 
     def tally_points(self, item: Item, value: Answer) -> dict[str, float]:
         return dict(item.points) if value is True else {}

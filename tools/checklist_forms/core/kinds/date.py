@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any
 from checklist_forms.core.answered import Answer, date_length, date_pattern
 from checklist_forms.core.kinds.base import Kind, Words
 from checklist_forms.core.kinds.cells import Matcher, Unusable, shorten, show
+from checklist_forms.i18n.translate import N_
 
 if TYPE_CHECKING:  # the model imports the kinds; the kinds only name its Item
     from checklist_forms.core.model import Item
@@ -22,7 +23,7 @@ _FR_DATE = re.compile(r"^(\d{1,2})/(\d{1,2})/(\d{4})$")
 class Date(Kind):
     name = "date"
     paper_line = True
-    expected = "a date written YYYY-MM-DD (or null)"
+    expected = N_("a date written YYYY-MM-DD (or null)")
     cell_format = "yyyy-mm-dd"
 
     def answer_schema(self, item: Item) -> dict[str, Any]:

@@ -9,6 +9,8 @@ from checklist_forms.core.answered import Answer, is_answered, same_value
 from checklist_forms.core.kinds.base import Words
 from checklist_forms.core.kinds.cells import Matcher, Unusable, as_text, show
 from checklist_forms.core.kinds.choices import ChoiceKind, choice
+from checklist_forms.i18n.later import Later
+from checklist_forms.i18n.translate import N_
 
 if TYPE_CHECKING:  # the model imports the kinds; the kinds only name its Item
     from checklist_forms.core.model import Item
@@ -24,7 +26,7 @@ def _least(item: Item) -> int:
 class MultiChoice(ChoiceKind):
     name = "multi_choice"
     keys = ("choices", "min_selected", "max_selected")
-    expected = "a list of choices"
+    expected = N_("a list of choices")
     multiple = True
 
     def blank(self, item: Item) -> Answer:
@@ -50,7 +52,9 @@ class MultiChoice(ChoiceKind):
 
     def unanswered_text(self, item: Item) -> str:
         need = _least(item)
-        return "no choice is selected" if need == 1 else f"fewer than {need} choices are selected"
+        if need == 1:
+            return Later(N_("no choice is selected"))
+        return Later(N_("fewer than {need} choices are selected"), need=need)
 
     def choice_error(self, path: list[Any]) -> bool:
         return bool(path)  # one of the listed values, not the list itself

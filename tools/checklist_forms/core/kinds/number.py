@@ -11,6 +11,7 @@ from checklist_forms.core.answered import Answer
 from checklist_forms.core.kinds.base import Kind, Words
 from checklist_forms.core.kinds.cells import Matcher, Unusable, shorten, show
 from checklist_forms.core.numbers import number_text
+from checklist_forms.i18n.translate import N_
 
 if TYPE_CHECKING:  # the model imports the kinds; the kinds only name its Item
     from checklist_forms.core.model import Item
@@ -43,7 +44,7 @@ class Number(Kind):
     name = "number"
     keys = ("min", "max", "step", "unit", "must_have")
     paper_line = True
-    expected = "a number (or null)"
+    expected = N_("a number (or null)")
 
     def answer_schema(self, item: Item) -> dict[str, Any]:
         out: dict[str, Any] = {"type": ["number", "null"]}

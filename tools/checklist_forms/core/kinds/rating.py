@@ -8,6 +8,7 @@ from checklist_forms.core.answered import Answer
 from checklist_forms.core.kinds.base import Kind, Words
 from checklist_forms.core.kinds.cells import Matcher, one_of, shorten
 from checklist_forms.core.kinds.choices import choice
+from checklist_forms.i18n.translate import N_
 
 if TYPE_CHECKING:  # the model imports the kinds; the kinds only name its Item
     from checklist_forms.core.model import Item
@@ -21,7 +22,7 @@ class Rating(Kind):
     name = "rating"
     keys = ("levels", "must_have")
     compared = True
-    expected = "a level"
+    expected = N_("a level")
     cell_format = "@"
 
     def answer_schema(self, item: Item) -> dict[str, Any]:

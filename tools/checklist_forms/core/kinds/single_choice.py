@@ -9,6 +9,7 @@ from checklist_forms.core.folding import fold_lower
 from checklist_forms.core.kinds.base import Words
 from checklist_forms.core.kinds.cells import Matcher, one_of
 from checklist_forms.core.kinds.choices import ChoiceKind, choice
+from checklist_forms.i18n.translate import N_
 
 if TYPE_CHECKING:  # the model imports the kinds; the kinds only name its Item
     from checklist_forms.core.model import Item
@@ -17,7 +18,7 @@ if TYPE_CHECKING:  # the model imports the kinds; the kinds only name its Item
 class SingleChoice(ChoiceKind):
     name = "single_choice"
     keys = ("choices", "display")
-    expected = "one choice"
+    expected = N_("one choice")
 
     def answer_schema(self, item: Item) -> dict[str, Any]:
         return {

@@ -7,6 +7,8 @@ from typing import TYPE_CHECKING, Any
 from checklist_forms.core.answered import Answer, visible_text_pattern
 from checklist_forms.core.kinds.base import Kind, Words
 from checklist_forms.core.kinds.cells import Matcher, Unusable, as_text, shorten
+from checklist_forms.i18n.later import Later
+from checklist_forms.i18n.translate import N_
 
 if TYPE_CHECKING:  # the model imports the kinds; the kinds only name its Item
     from checklist_forms.core.model import Item
@@ -17,7 +19,7 @@ class Text(Kind):
     keys = ("multiline", "max_length", "placeholder", "guard")
     free_text = True
     paper_line = True
-    expected = "text (or null)"
+    expected = N_("text (or null)")
     cell_format = "@"
 
     def answer_schema(self, item: Item) -> dict[str, Any]:
@@ -28,7 +30,7 @@ class Text(Kind):
         return {"type": "string", "pattern": visible_text_pattern()}
 
     def unanswered_text(self, item: Item) -> str:
-        return "the text is empty"
+        return Later(N_("the text is empty"))
 
     def max_length(self, item: Item) -> int | None:
         return item.text_max_length
