@@ -49,6 +49,7 @@ REAL_CHECKLIST = "grille-entretien"
 JSON_EDITOR = "@json-editor/json-editor"
 JSON_EDITOR_DOCUMENTED_KB = 160
 ASSETS = (
+    "checklist-required.js",
     "checklist-rules.js",
     "checklist.js",
     "checklist.css",

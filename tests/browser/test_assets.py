@@ -31,10 +31,11 @@ def test_checklist_assets_fit_the_budget(site, page):
     page.goto(site.page_url(entry["page"]))
     urls = page.evaluate(
         """() => [...document.querySelectorAll('script[src], link[rel="stylesheet"]')]
-              .map(e => e.src || e.href).filter(u => /\\/checklist(-rules)?\\.(js|css)(\\?|$)/.test(u))"""
+              .map(e => e.src || e.href).filter(u => /\\/checklist(-rules|-required)?\\.(js|css)(\\?|$)/.test(u))"""
     )
-    assert len(urls) == 3, (
-        f"the page should load checklist-rules.js, checklist.js and checklist.css once each: {urls}"
+    assert len(urls) == 4, (
+        "the page should load checklist-required.js, checklist-rules.js, checklist.js and"
+        f" checklist.css once each: {urls}"
     )
     size = 0
     for url in urls:
@@ -70,7 +71,9 @@ def test_form_works_under_strict_csp(site, open_checklist, validate_form, tmp_pa
         v
         for v in violations
         if any(
-            str(v.get(k) or "").split("?")[0].endswith(("/checklist.js", "/checklist-rules.js"))
+            str(v.get(k) or "")
+            .split("?")[0]
+            .endswith(("/checklist.js", "/checklist-rules.js", "/checklist-required.js"))
             for k in ("source", "blocked")
         )
     ]
@@ -101,7 +104,7 @@ def test_score_and_guard_work_under_strict_csp(site, open_checklist, page):
         for v in violations
         if any(
             n in str(v.get("source") or v.get("blocked"))
-            for n in ("checklist.js", "checklist-rules.js")
+            for n in ("checklist.js", "checklist-rules.js", "checklist-required.js")
         )
     ]
     assert not ours, f"checklist.js broke the policy: {ours}"

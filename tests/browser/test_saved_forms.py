@@ -29,13 +29,14 @@ T = ui("fr")
 
 @pytest.fixture
 def grid_page(tmp_path: Path, page: Any) -> Any:
-    for name in ("checklist-rules.js", "checklist.js", "checklist.css"):
+    for name in ("checklist-required.js", "checklist-rules.js", "checklist.js", "checklist.css"):
         shutil.copy(STATIC / name, tmp_path / name)
     checklist = checklist_from_schema(json.loads(GRID.read_text(encoding="utf-8")))
     body = render_checklist(checklist, Links(schema="schema.json", form="form.json"))
     (tmp_path / "grid.html").write_text(
         '<!DOCTYPE html><html lang="fr"><head><meta charset="utf-8"><title>Grille</title>'
         '<link rel="stylesheet" href="checklist.css">'
+        '<script defer src="checklist-required.js"></script>'
         '<script defer src="checklist-rules.js"></script><script defer src="checklist.js"></script>'
         f"</head><body><main>{body}</main></body></html>",
         encoding="utf-8",
@@ -100,6 +101,8 @@ def test_an_existing_draft_is_carried_over_and_several_forms_are_kept(
     page.locator('[name="date-entretien"]').fill("2026-04-10")
     with page.expect_download() as info:
         page.locator(".checklist-export").click()
+        # an incomplete grid: its missing answers are listed, then it goes as a draft
+        page.locator(".checklist-export-draft").click()
     assert (
         info.value.suggested_filename
         == "grille-entretien-2.0.0-alice-martin-lea-dupont-2026-04-10.json"

@@ -316,6 +316,7 @@ def _synthetic_page(site: Any, checklists: list[Checklist]) -> str:
     (folder / "scores.html").write_text(
         '<!DOCTYPE html><html lang="fr"><head><meta charset="utf-8"><title>Scores</title>'
         '<link rel="stylesheet" href="../checklist.css">'
+        '<script defer src="../checklist-required.js"></script>'
         '<script defer src="../checklist-rules.js"></script>'
         '<script defer src="../checklist.js"></script></head>'
         f"<body><main>{body}</main></body></html>",

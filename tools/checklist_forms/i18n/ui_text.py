@@ -55,7 +55,19 @@ MESSAGES: dict[str, str] = {
     "draft_saved": N_("Draft saved in this browser."),
     "draft_restored": N_("Draft restored."),
     "exported_final": N_("Complete form exported (status “final”)."),
-    "exported_draft": N_("Incomplete form exported as a draft (status “draft”)."),
+    "exported_draft": N_(
+        "Incomplete form exported as a draft (status “draft”); required answers missing: {n}."
+    ),
+    # Translators: the toolbar button that lists the required answers still missing.
+    "check": N_("Check the form"),
+    "required_all_given": N_("Every required answer is given."),
+    "missing_title": N_("Required answers missing: {n}. Go to each one:"),
+    "missing_on_export": N_(
+        "This form is not complete (required answers missing: {n}), so it would be exported as a draft. Go to each one:"
+    ),
+    "export_draft": N_("Export as a draft anyway"),
+    # Translators: the mark beside a required question left unanswered.
+    "missing_mark": N_("Answer required"),
     "import_done": N_("Answers imported."),
     "import_not_json": N_("This file is not a readable JSON form."),
     "import_not_form": N_("This file is not a checklist form."),

@@ -56,6 +56,7 @@ class Checklist {
     });
     this.answerable = this.items.filter((i) => i.kind !== 'note');
     this.byId = new Map(this.items.map((i) => [i.id, i]));
+    this.required = new globalThis.ChecklistRequired(this); // checklist-required.js
     this.buildToolbar();
     this.carryOver();
     this.fid = store((s) => s.getItem(`${this.key}:current`));
@@ -144,6 +145,7 @@ class Checklist {
     this.show(this.progressText, [[this.text('progress', { done, total })]]);
     if (this.scoring) this.showResult(answers);
     this.showRules(values);
+    this.required.update(values);
     return answers;
   }
 
@@ -442,7 +444,7 @@ class Checklist {
       if (file.files[0]) file.files[0].text().then((text) => this.importText(text), () => this.say(this.text('import_not_json'), true));
       file.value = ''; // so that the same file chosen again fires "change"
     };
-    const actions = { export: () => this.exportForm(), import: () => file.click(), reset: () => this.reset(), print: () => this.printAlone() };
+    const actions = { check: () => this.required.check(), export: () => this.exportForm(), import: () => file.click(), reset: () => this.reset(), print: () => this.printAlone() };
     for (const key in actions) bar.append(Object.assign(add('button', `button checklist-${key}`, { type: 'button' }, this.text(key)), { onclick: actions[key] }));
     bar.append(file);
     const textId = `cl-${this.id}-progress`;
@@ -459,10 +461,15 @@ class Checklist {
     for (const [key, fn] of [['form_create', () => this.newForm()], ['erase_all', () => this.eraseAll()]]) {
       forms.append(Object.assign(add('button', `button checklist-${key.replace('_', '-')}`, { type: 'button' }, this.text(key)), { onclick: fn }), ' ');
     }
-    this.root.querySelector('.checklist-header').append(forms, bar, progress, this.status, this.alert);
+    const sticky = add('div', 'sticky'); // stays in view while the form scrolls
+    sticky.append(bar, progress);
+    globalThis.ChecklistRequired.keepInView(this.root, sticky);
+    this.root.querySelector('.checklist-header').append(forms);
+    this.root.querySelector('.checklist-header').after(sticky, this.status, this.alert, this.required.box);
   }
 
-  exportForm() {
+  // A form missing required answers lists them first; "force" exports it as a draft.
+  exportForm(force = false) {
     // What the browser rejects (letters in a number) would make a draft invalid
     const bad = this.items.filter((i) => i.shown).flatMap((i) => i.controls)
       .find(({ validity: v }) => v.badInput || v.rangeOverflow || v.rangeUnderflow || v.tooLong || v.typeMismatch);
@@ -470,6 +477,7 @@ class Checklist {
       bad.focus();
       return this.say(bad.validationMessage || this.text('import_bad_value', { id: bad.name }), true);
     }
+    if (!force && !this.required.check(true)) return;
     const answers = this.refresh();
     const data = { // keys sorted like the build's files
       ...(this.schemaUrl ? { $schema: this.schemaUrl } : {}),
@@ -486,7 +494,7 @@ class Checklist {
     link.click();
     link.remove();
     setTimeout(() => URL.revokeObjectURL(url), 1000);
-    this.say(this.text(`exported_${data.status}`));
+    this.say(this.text(`exported_${data.status}`, { n: R.missing(this.m, this.values()).length }));
   }
 
   // What the file holds: checklist, title (candidate), evaluator, date (the form's first
