@@ -243,8 +243,8 @@ ITEMS_JS = """root => {
     visibleIf: def.visible_if || null,
     minSelected: def.min_selected || 1,
     tag: controls.length ? controls[0].tagName.toLowerCase() : null,
-    values: controls.map(c => c.tagName === 'SELECT'
-      ? Array.from(c.options).map(o => o.value).filter(v => v !== '') : c.value),
+    values: controls.flatMap(c => c.tagName === 'SELECT'
+      ? Array.from(c.options).map(o => o.value).filter(v => v !== '') : [c.value]),
     min: controls.length ? controls[0].getAttribute('min') : null,
     max: controls.length ? controls[0].getAttribute('max') : null,
     maxlength: controls.length ? controls[0].getAttribute('maxlength') : null,
@@ -394,6 +394,32 @@ class Driver:
         chooser.value.set_files({"name": name, "mimeType": "application/json", "buffer": content})
         # Reading the file is asynchronous; the script empties both message boxes first.
         self.root.locator(".checklist-status p, .checklist-alert p").first.wait_for()
+
+
+def form_for_page(site: Site, path: Path) -> dict[str, Any]:
+    """A fixture form carried to the version its checklist's page fills, by the engine.
+
+    The scoring fixtures were written for grille-entretien 1.0.0; the page fills the
+    current version and refuses older files (saying to run ``checklist-forms migrate``),
+    so the tests do what that command does.
+    """
+    from checklist_forms.intake.catalogue import Catalogue
+    from checklist_forms.intake.forms import load_form
+    from checklist_forms.intake.migrate import migrate
+    from checklist_forms.intake.validate import Validator, checklist_from_schema
+
+    form = load_form(path)
+    catalogue = Catalogue.load(site.root / "checklists")
+    entry, _, source = Validator(catalogue).resolve(form)
+    current = next(e for e in site.checklists() if e["id"] == source.id)
+    if current["version"] == source.version:
+        return dict(form.data)
+    target_entry = catalogue.find(source.id, current["version"], entry.language)
+    assert target_entry is not None
+    schema = catalogue.schema(target_entry)
+    result = migrate(form.data, source, checklist_from_schema(schema), schema_url=schema["$id"])
+    assert not result.dropped, result.dropped
+    return dict(result.form)
 
 
 def validate_file(site_root: Path, path: Path) -> Any:

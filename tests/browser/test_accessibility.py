@@ -11,7 +11,7 @@ from typing import Any
 
 import pytest
 
-from .conftest import ROOT, Driver
+from .conftest import ROOT, Driver, form_for_page
 
 pytestmark = pytest.mark.browser
 
@@ -105,7 +105,9 @@ def test_live_score_and_findings_in_both_themes(site, browser, scheme):
         problems: list[str] = []
         # A failed essential (weighted), then a raised flag (tally).
         for name in ("grille-bruno.json", "profil-petite-structure.json"):
-            form = (ROOT / "tests" / "data" / "scoring" / name).read_bytes()
+            form = json.dumps(
+                form_for_page(site, ROOT / "tests" / "data" / "scoring" / name)
+            ).encode()
             driver = Driver(page, site, entries[json.loads(form)["checklist"]])
             driver.import_file(name, form)
             driver.root.locator(".checklist-result .checklist-reason").first.wait_for()

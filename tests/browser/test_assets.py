@@ -2,20 +2,27 @@
 
 from __future__ import annotations
 
+import gzip
 import json
 from typing import Any
 from urllib.parse import urljoin
 
 import pytest
 
-from .conftest import ROOT
+from .conftest import ROOT, form_for_page
 
 pytestmark = pytest.mark.browser
 
 # JavaScript + CSS, unminified (decimal kB: the stricter reading). 25 kB until the rules
 # moved to checklist-rules.js, which computes scores from the definition (what data-*
-# attributes used to precompute) and exposes them to Node for the conformance tests.
-BUDGET = 30 * 1000
+# attributes used to precompute) and exposes them to Node for the conformance tests;
+# 30 kB until the second round of issues added several saved forms per checklist
+# (issue 16), printing the form alone, rules between answers (issue 15) and the list of
+# missing required answers (checklist-required.js): 52 kB then, 16 kB gzipped. What a
+# phone downloads is the compressed size, which the second budget holds; the theme's own
+# CSS and JS weigh twenty times more (issue 18).
+BUDGET = 60 * 1000
+BUDGET_GZIP = 18 * 1000
 
 # Registered before any page script runs; init scripts are not subject to the page's CSP.
 VIOLATIONS_JS = """
@@ -37,13 +44,15 @@ def test_checklist_assets_fit_the_budget(site, page):
         "the page should load checklist-required.js, checklist-rules.js, checklist.js and"
         f" checklist.css once each: {urls}"
     )
-    size = 0
+    bodies = b""
     for url in urls:
         response = page.request.get(urljoin(page.url, url))
         assert response.ok, url
-        size += len(response.body())
-    assert size < BUDGET, (
-        f"checklist-rules.js + checklist.js + checklist.css weigh {size} bytes, budget {BUDGET}"
+        bodies += response.body()
+    size, packed = len(bodies), len(gzip.compress(bodies, 9))
+    assert size < BUDGET, f"the checklist assets weigh {size} bytes, budget {BUDGET}"
+    assert packed < BUDGET_GZIP, (
+        f"the checklist assets weigh {packed} bytes gzipped, budget {BUDGET_GZIP}"
     )
 
 
@@ -94,10 +103,10 @@ def test_score_and_guard_work_under_strict_csp(site, open_checklist, page):
     driver.node("finalite").locator(".checklist-findings p").first.wait_for()
     violations += page.evaluate("() => window.__cspViolations")
     fixture = ROOT / "tests" / "data" / "scoring" / "grille-alice.json"
-    form = fixture.read_bytes()
+    form = json.dumps(form_for_page(site, fixture)).encode()
     driver = open_checklist(entries[json.loads(form)["checklist"]], query="csp=strict")
     driver.import_file(fixture.name, form)
-    assert "76.3 / 100" in driver.root.locator(".checklist-result").inner_text()
+    assert "76,3 / 100" in driver.root.locator(".checklist-result").inner_text()
     violations += page.evaluate("() => window.__cspViolations")
     ours = [
         v

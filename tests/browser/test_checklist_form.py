@@ -414,6 +414,19 @@ def _random_answers(checklist: Any, rng: Any) -> dict[str, Any]:
             if kind == "text" and not item.multiline:
                 value = value.replace("\n", " ")
         answers[item.id] = value
+    # Random values may break a rule between two answers (salary range, dates): swap the
+    # pair, as a person correcting it would. Rules have their own tests (test_rules_live,
+    # the conformance corpus); this one compares visibility and status.
+    for rule in checklist.rules:
+        first, second = answers.get(rule.item), answers.get(rule.other)
+        if first in (None, "") or second in (None, ""):
+            continue
+        holds = {">=": first >= second, ">": first > second, "<=": first <= second,
+                 "<": first < second}[rule.op]  # fmt: skip
+        if not holds:
+            answers[rule.item], answers[rule.other] = second, first
+            if first == second:
+                answers[rule.item] = checklist.item(rule.item).blank()
     return answers
 
 

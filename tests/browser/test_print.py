@@ -9,6 +9,7 @@ page's chrome (toolbar, downloads, navigation, "back to top").
 
 from __future__ import annotations
 
+import json
 import re
 import unicodedata
 from pathlib import Path
@@ -17,7 +18,7 @@ from typing import Any
 import pytest
 from pypdf import PdfReader
 
-from .conftest import ROOT, Driver, Site
+from .conftest import ROOT, Driver, Site, form_for_page
 
 pytestmark = pytest.mark.browser
 
@@ -191,7 +192,7 @@ def test_printed_interview_grid_result_in_french(
 
     # Chloé's grid: three criteria rated of ten, four required ones left.
     chloe = ROOT / "tests" / "data" / "scoring" / "grille-chloe-brouillon.json"
-    driver.import_file("chloe.json", chloe.read_bytes())
+    driver.import_file("chloe.json", json.dumps(form_for_page(driver.site, chloe)).encode())
     text, _, _ = print_pdf(driver, tmp_path / "chloe.pdf")
     assert "Brouillon Recommandation : Évaluation incomplète" in text
     assert "Reste à noter : Autonomie et sens des responsabilités, Curiosité et veille" in text

@@ -21,7 +21,7 @@ from checklist_forms.i18n.numbers import decimal
 from checklist_forms.intake.validate import checklist_from_schema
 from checklist_forms.publish.form_html import Links, render_checklist
 
-from .conftest import ROOT, Driver
+from .conftest import ROOT, Driver, form_for_page
 from .test_checklist_form import _random_answers
 
 pytestmark = pytest.mark.browser
@@ -56,7 +56,7 @@ def _import(driver: Driver, form: dict[str, Any]) -> None:
 
 @pytest.mark.parametrize("name", sorted(p.name for p in FIXTURES.glob("*.json")))
 def test_fixture_scores_match_python(site, open_checklist, tmp_path, name):
-    form = json.loads((FIXTURES / name).read_text(encoding="utf-8"))
+    form = form_for_page(site, FIXTURES / name)
     entry = next(e for e in site.checklists() if e["id"] == form["checklist"])
     checklist = _checklist(site, entry)
     driver = open_checklist(entry)

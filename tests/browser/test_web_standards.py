@@ -8,6 +8,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 
@@ -34,7 +35,11 @@ def test_checklist_form_submits_by_exporting(site, open_checklist, tmp_path: Pat
         submit.click()
         # the empty form lists its missing answers first, then goes as a draft
         driver.root.locator(".checklist-export-draft").click()
-    assert info.value.suggested_filename == f"{driver.id}-{driver.version}.json"
+    # nothing names it yet (no title item answered, no date item): today's date does
+    name = info.value.suggested_filename
+    assert re.fullmatch(
+        rf"{driver.id}-{re.escape(driver.version)}-\d{{4}}-\d{{2}}-\d{{2}}\.json", name
+    ), name
 
 
 def test_overflow_names_the_element_that_sticks_out(browser, tmp_path: Path) -> None:
