@@ -38,9 +38,12 @@ class Links:
 
 # Inside <script>, "</" or "<!--" would end or change the element: write the characters
 # that could start them, and the two that JavaScript once read as line ends, as escapes.
-_SCRIPT_SAFE = str.maketrans(
-    {"<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "\u2028": "\\u2028", "\u2029": "\\u2029"}
-)
+# A chain of str.replace: str.translate with a mapping looks each character up in a dict,
+# which cost a sixth of rendering a form.
+_SCRIPT_SAFE = (
+    ("<", "\\u003c"), (">", "\\u003e"), ("&", "\\u0026"),
+    ("\u2028", "\\u2028"), ("\u2029", "\\u2029"),
+)  # fmt: skip
 # Texts the page shows from its markup (the script reads labels there): the data block
 # need not carry them twice. Outcome and flag labels stay: only the script shows them.
 _PAGE_ONLY = frozenset({"help", "intro", "anchor", "placeholder", "audience", "title", "label"})
@@ -52,7 +55,11 @@ _FALSE_BY_DEFAULT = frozenset({"required", "multiline"})
 
 def script_json(data: Any) -> str:
     """JSON that is safe as the content of a ``<script type="application/json">``."""
-    return json.dumps(data, ensure_ascii=False, sort_keys=True).translate(_SCRIPT_SAFE)
+    text = json.dumps(data, ensure_ascii=False, sort_keys=True)
+    for character, escape in _SCRIPT_SAFE:
+        if character in text:
+            text = text.replace(character, escape)
+    return text
 
 
 def _rules_only(value: Any) -> Any:
@@ -151,6 +158,8 @@ def _environment() -> Environment:
         lstrip_blocks=True,
         undefined=StrictUndefined,
         keep_trailing_newline=True,
+        # The templates ship with the package: no need to stat each one at every include.
+        auto_reload=False,
     )
 
 
