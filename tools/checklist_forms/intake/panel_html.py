@@ -10,6 +10,7 @@ from __future__ import annotations
 from html import escape
 
 from checklist_forms.i18n.translate import N_, labelled, translate_all
+from checklist_forms.intake.offline_page import offline_page
 from checklist_forms.intake.panel import Candidate, Panel
 from checklist_forms.intake.panel_text import (
     number,
@@ -32,18 +33,6 @@ CHART_WORDS: dict[str, str] = {
     ),
     "data": N_("Data of the chart above"),
 }
-
-STYLE = """
-body{font-family:system-ui,sans-serif;margin:2rem auto;max-width:60rem;padding:0 1rem;
-color:#1a1a1a;background:#fff;line-height:1.45}
-table{border-collapse:collapse;margin:.5rem 0 1.5rem}
-th,td{border:1px solid #8a8a8a;padding:.25rem .5rem;text-align:left}
-caption{text-align:left;font-weight:600;padding:.25rem 0}
-td.num{text-align:right}
-figure{margin:1rem 0}
-svg{max-width:100%;height:auto}
-.gap{font-weight:700}
-"""
 
 
 def _table(caption: str, head: list[str], rows: list[list[str]], numeric: set[int]) -> str:
@@ -190,13 +179,7 @@ def render_html(panel: Panel) -> str:
             body.append(_candidate(panel, candidate, f"profile-{n}-{m}"))
         body.append("</section>")
     body += _notes(panel)
-    lang = escape(panel.checklist.language)
-    return (
-        f'<!DOCTYPE html>\n<html lang="{lang}"><head><meta charset="utf-8">'
-        '<meta name="viewport" content="width=device-width, initial-scale=1">'
-        f"<title>{escape(title)}</title><style>{STYLE}</style></head>"
-        f"<body><main>{''.join(body)}</main></body></html>\n"
-    )
+    return offline_page(panel.checklist.language, title, body)
 
 
 def _notes(panel: Panel) -> list[str]:

@@ -21,6 +21,7 @@ from checklist_forms.core.model import Checklist, Item
 from checklist_forms.core.versions import version_key
 from checklist_forms.i18n.translate import N_, labelled, translate_all
 from checklist_forms.intake.forms import FormError, LoadedForm
+from checklist_forms.intake.offline_page import offline_page
 from checklist_forms.intake.panel import read_inputs
 from checklist_forms.intake.validate import Validator
 from checklist_forms.publish.svg_chart import line_plot, nice_scale
@@ -38,16 +39,6 @@ WORDS: dict[str, str] = {
     "same_month": N_("a second report for {month}"),
     "other_checklist": N_("a form of {checklist}, not of {kept}"),
 }
-
-STYLE = """
-body{font-family:system-ui,sans-serif;margin:2rem auto;max-width:60rem;padding:0 1rem;
-color:#1a1a1a;background:#fff;line-height:1.45}
-table{border-collapse:collapse;margin:.5rem 0 1.5rem}
-th,td{border:1px solid #8a8a8a;padding:.25rem .5rem;text-align:left}
-caption{text-align:left;font-weight:600;padding:.25rem 0}
-td.num{text-align:right}
-svg{max-width:100%;height:auto}
-"""
 
 
 class TrendsError(Exception):
@@ -192,9 +183,4 @@ def render_trends_html(trends: Trends) -> str:
         body.append(f"<section><h2>{escape(w['left_out'])}</h2><ul>")
         body += [f"<li>{escape(labelled(language, p, why))}</li>" for p, why in trends.left_out]
         body.append("</ul></section>")
-    return (
-        f'<!DOCTYPE html>\n<html lang="{escape(language)}"><head><meta charset="utf-8">'
-        '<meta name="viewport" content="width=device-width, initial-scale=1">'
-        f"<title>{escape(title)}</title><style>{STYLE}</style></head>"
-        f"<body><main>{''.join(body)}</main></body></html>\n"
-    )
+    return offline_page(language, title, body)
