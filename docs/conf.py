@@ -44,6 +44,8 @@ extensions = [
     "checklist_forms.site.pagemeta",
     "checklist_forms.site.search",
     "checklist_forms.site.theme",
+    "checklist_forms.site.iconfont",
+    "checklist_forms.site.pageassets",
     "checklist_forms.site.tasklists",
     "sphinx.ext.graphviz",
 ]
