@@ -95,7 +95,8 @@ def _lighthouse(base_url: str, site: list[pages.Page]) -> int:
     failures = 0
     for page in pages.representatives(site):
         performance = page.type in ("start", "checklist")
-        scores, failing = tools.lighthouse(base_url + page.path, performance)
+        skip = tools.NOINDEX_AUDITS if page.type == "search" else ()
+        scores, failing = tools.lighthouse(base_url + page.path, performance, skip)
         figures = " ".join(f"{k}={v}" for k, v in scores.items())
         print(f"lighthouse {page.type}/{page.language} ({page.path}): {figures}")
         for line in failing:

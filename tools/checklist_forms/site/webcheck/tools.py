@@ -14,6 +14,7 @@ import subprocess
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from checklist_forms.site.pdf import LAUNCH_ARGS
 
@@ -23,6 +24,15 @@ CHROME = os.environ.get("CHROME_PATH", "/usr/bin/chromium")
 # Lighthouse's mobile thresholds (category id -> minimum score out of 100).
 THRESHOLDS = {"accessibility": 95, "best-practices": 95, "seo": 95}
 PERFORMANCE_MIN = 90
+# Lighthouse's performance score moves with the machine's load (its CPU throttling
+# multiplies the tasks it observes): the pages with a performance goal are measured this
+# many times and judged on the median, as Lighthouse's own documentation advises.
+PERFORMANCE_RUNS = 3
+# The search page and the general index are `noindex` on purpose (site/theme.py: they
+# are empty without JavaScript). Lighthouse's SEO category counts that against them
+# ("Page is blocked from indexing"); on those pages only, that one audit is left out of
+# the score, and tests/test_webcheck.py checks the `noindex` itself.
+NOINDEX_AUDITS = ("is-crawlable",)
 
 
 def node_env() -> dict[str, str]:
@@ -86,8 +96,7 @@ def pa11y(base_url: str, paths: list[str]) -> list[Finding]:
     return findings
 
 
-def lighthouse(url: str, performance: bool) -> tuple[dict[str, int], list[str]]:
-    """Lighthouse (mobile, its default) on one page: the scores and what fails a threshold."""
+def _lighthouse_run(url: str, skip: tuple[str, ...]) -> dict[str, Any]:
     flags = " ".join(["--headless", *LAUNCH_ARGS])
     with tempfile.TemporaryDirectory() as tmp:
         out = Path(tmp) / "lh.json"
@@ -96,14 +105,33 @@ def lighthouse(url: str, performance: bool) -> tuple[dict[str, int], list[str]]:
                 str(NODE_DIR / "node_modules" / ".bin" / "lighthouse"), url,
                 "--quiet", "--output=json", f"--output-path={out}", f"--chrome-flags={flags}",
                 "--only-categories=performance,accessibility,best-practices,seo",
+                *([f"--skip-audits={','.join(skip)}"] if skip else []),
             ],
             env=node_env(),
             check=True,
         )  # fmt: skip
-        result = json.loads(out.read_text(encoding="utf-8"))
-    scores = {
-        key: round((cat.get("score") or 0) * 100) for key, cat in result["categories"].items()
-    }
+        result: dict[str, Any] = json.loads(out.read_text(encoding="utf-8"))
+    return result
+
+
+def _scores(result: dict[str, Any]) -> dict[str, int]:
+    return {key: round((cat.get("score") or 0) * 100) for key, cat in result["categories"].items()}
+
+
+def lighthouse(
+    url: str, performance: bool, skip: tuple[str, ...] = ()
+) -> tuple[dict[str, int], list[str]]:
+    """Lighthouse (mobile, its default) on one page: the scores and what fails a threshold.
+
+    With ``performance``, the page is measured ``PERFORMANCE_RUNS`` times and the run with
+    the median performance score is the one reported.
+    """
+    runs = [_lighthouse_run(url, skip) for _ in range(PERFORMANCE_RUNS if performance else 1)]
+    runs.sort(key=lambda r: _scores(r)["performance"])
+    result = runs[len(runs) // 2]
+    scores = _scores(result)
+    if len(runs) > 1:
+        print(f"  performance of {len(runs)} runs: {[_scores(r)['performance'] for r in runs]}")
     minimum = {**THRESHOLDS, **({"performance": PERFORMANCE_MIN} if performance else {})}
     failing = []
     for key in minimum:
