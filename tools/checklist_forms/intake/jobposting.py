@@ -20,6 +20,7 @@ from typing import Any
 
 from jsonschema import Draft202012Validator, FormatChecker
 
+from checklist_forms.core import jsontext
 from checklist_forms.core.guard import screen
 from checklist_forms.core.model import Answer, Checklist, is_answered
 from checklist_forms.intake.jobad import application, country_code, description_html
@@ -247,4 +248,4 @@ def build_jobposting(
 
 
 def to_jsonld(posting: Mapping[str, Any]) -> str:
-    return json.dumps(posting, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+    return jsontext.dumps(posting) + "\n"
