@@ -177,7 +177,7 @@ class Validator:
             try:
                 schema = self.catalogue.schema(entry)
             except CatalogueError as exc:
-                raise FormError(form.path, str(exc)) from None
+                raise FormError(form.path, exc.message) from None
             same_file = Compiled(schema, fast=self.use_fast)
         self._compiled[checklist_id, version, language] = (entry, same_file)
         return entry, same_file, same_file.checklist
