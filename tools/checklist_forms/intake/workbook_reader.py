@@ -358,7 +358,7 @@ def _unread_cells(ws: Worksheet, checklist: Checklist, item_rows: set[int]) -> l
     """
     headings = {s.title + (f"\n{s.intro}" if s.intro else "") for s in checklist.sections}
     last = len(COL)
-    out = []
+    out: list[str] = []
     for cells in ws.iter_rows(min_row=1, max_row=ws.max_row):
         for cell in cells:
             value = cell.value
