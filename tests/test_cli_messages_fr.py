@@ -193,3 +193,16 @@ def test_lists_and_numbers_inside_messages_follow_the_reader() -> None:
         pickle.loads(pickle.dumps(message)).in_language("fr")
         == f"impossible de joindre u{NBSP}: 60,5"
     )
+
+
+def test_an_answer_a_migration_cannot_carry_is_told_in_french(tmp_path: Path) -> None:
+    old = json.loads((FR / "grille-entretien" / "1.0.0" / "form.json").read_text("utf-8"))
+    old["answers"]["ancien-critere"] = "x"
+    (tmp_path / "grille.json").write_text(json.dumps(old), encoding="utf-8")
+    args = catalogue("migrate", "grille.json", "--to", "2.0.0")
+    result = cli("--lang", "fr", *args, cwd=tmp_path)
+    assert result.returncode == 1
+    assert "la version 2.0.0 n’a pas d’élément 'ancien-critere'" in result.stdout
+    (tmp_path / "grille.v2.0.0.json").unlink()
+    english = cli("--lang", "en", *args, cwd=tmp_path)
+    assert "version 2.0.0 has no item 'ancien-critere'" in english.stdout
