@@ -63,12 +63,12 @@ def broken(tmp_path: Path) -> Path:
 
 
 FRENCH_CASES = [
-    (("validate", "tube"), f"tube{NBSP}: inutilisable{NBSP}: est un tube nommé (FIFO), pas un fichier de formulaire"),
-    (("validate", "/dev/null"), "est un périphérique, pas un fichier de formulaire"),
+    (("validate", "tube"), f"tube{NBSP}: inutilisable{NBSP}: c’est un tube nommé (FIFO), pas un fichier de formulaire"),
+    (("validate", "/dev/null"), "c’est un périphérique, pas un fichier de formulaire"),
     (("validate", "tableau.json"), "un formulaire doit être un objet JSON, pas un tableau JSON"),
     (("validate", "double.json"), f"JSON inutilisable{NBSP}: la clé 'a' apparaît deux fois"),
-    (("import", "dossier"), f"erreur{NBSP}: dossier{NBSP}: est un dossier, pas un classeur"),
-    (("import", "tube"), "est un tube nommé (FIFO), pas un fichier de classeur"),
+    (("import", "dossier"), f"erreur{NBSP}: dossier{NBSP}: c’est un dossier, pas un classeur"),
+    (("import", "tube"), "c’est un tube nommé (FIFO), pas un fichier de classeur"),
     (
         ("import", "notes.xlsx"),
         f"ce n’est pas un classeur Excel (.xlsx){NNBSP}; enregistrez-le au format .xlsx "
@@ -124,7 +124,7 @@ def test_writing_over_a_pipe_is_refused_in_french(broken: Path) -> None:
     book = next(broken.glob("grille-entretien-*.xlsx"))
     result = cli("--lang", "fr", *catalogue("import", book.name, "-o", "tube"), cwd=broken)
     assert result.returncode == 2
-    assert f"tube{NBSP}: est un tube nommé (FIFO){NNBSP}; refus d’y écrire" in result.stderr
+    assert f"tube{NBSP}: c’est un tube nommé (FIFO){NNBSP}; rien n’y est écrit" in result.stderr
 
 
 def test_an_unreachable_catalogue_is_told_in_french(tmp_path: Path) -> None:
