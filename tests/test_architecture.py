@@ -70,3 +70,36 @@ def test_the_length_check_fails_on_a_long_module(tmp_path: Path) -> None:
         "long.py: 501 lines; split it (limit 500)",
         f"split.py: 1 lines now; remove it from WAITING in {Path(max_lines.__file__).name}",
     ]
+
+
+def _imported_after(code: str) -> set[str]:
+    done = subprocess.run(
+        [sys.executable, "-c", f"import sys\n{code}\nprint(' '.join(sys.modules))"],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=True,
+    )
+    return {name.split(".")[0] for name in done.stdout.split()}
+
+
+def test_reading_correct_definitions_does_not_import_jsonschema() -> None:
+    """jsonschema (with referencing and rpds) is imported for a definition that fails only.
+
+    Every Sphinx build loads the extension; the fast verdict (jsonschema-rs) says a
+    definition is right, and jsonschema words what is wrong.
+    """
+    body = "sections:\n  - id: a\n    title: A\n    items:\n      - id: b\n        kind: checkbox\n        label: B\n"
+    read = (
+        "from checklist_forms.core.definition.reader import build_checklist\n"
+        "import checklist_forms.sphinx_ext\n"
+        "opts = {'version': '1.0.0', 'title': 'T'}\n"
+        f"checklist, problems = build_checklist('x', opts, {body!r})\n"
+        "assert checklist is not None and not problems, problems\n"
+    )
+    assert "jsonschema" not in _imported_after(read)
+    wrong = read.replace("label: B", "label: B\\n        colour: red").replace(
+        "assert checklist is not None and not problems, problems",
+        "assert checklist is None and problems",
+    )
+    assert "jsonschema" in _imported_after(wrong)

@@ -64,7 +64,7 @@ def test_french_under_lang_fr(folder: Path) -> None:
     assert f"ok.json{NBSP}: brouillon valide de grille-entretien 2.0.0" in out
     assert f"bad.json{NBSP}: formulaire final INVALIDE de grille-entretien 2.0.0" in out
     assert (
-        f"bogus{NBSP}: élément inconnu{NBSP}: cette liste n'a pas d'élément «{NBSP}bogus{NBSP}»"
+        f"bogus{NBSP}: élément inconnu{NBSP}: cette liste n’a pas d’élément «{NBSP}bogus{NBSP}»"
         in out
     )
     assert "obligatoire pour un formulaire final, mais le texte est vide" in out
@@ -131,7 +131,7 @@ def test_help_in_french(tmp_path: Path) -> None:
     assert f"options{NBSP}:" in top.stdout
     sub = cli("validate", "--help", cwd=tmp_path, LANG="fr_FR.UTF-8")
     assert sub.returncode == 0
-    assert "Vérifie des formulaires remplis d'après le schéma" in sub.stdout
+    assert "Vérifie des formulaires remplis d’après le schéma" in sub.stdout
     assert "lire aussi les sous-dossiers des dossiers" in sub.stdout
     assert "afficher cette aide et quitter" in sub.stdout
     assert f"arguments positionnels{NBSP}:" in sub.stdout

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 from collections.abc import Iterator
 from pathlib import Path
@@ -77,6 +78,23 @@ def test_french_words_keep_their_typographic_spaces() -> None:
     assert labelled("fr", "Statut", "draft") == "Statut : draft"
     assert labelled("en", "Status", "draft") == "Status: draft"
     assert fmt("fr", "range", min=1, max=5) == "entre 1 et 5"
+
+
+def test_french_catalogue_uses_typographic_apostrophes() -> None:
+    """« l’élément », as the handbook prints it: not the typewriter's ' between letters."""
+    from babel.messages.pofile import read_po
+
+    with messages.catalogue_path("fr").open("rb") as po:
+        catalogue = read_po(po)
+    straight = [
+        message.id
+        for message in catalogue
+        if message.id
+        for text in (message.string if isinstance(message.string, tuple) else (message.string,))
+        if re.search(r"[^\W\d_]'[^\W\d_]", text or "")
+    ]
+    assert straight == []
+    assert translator("fr").gettext("Points to watch") == "Points d’attention"
 
 
 def test_ui_keeps_every_key_in_every_language() -> None:

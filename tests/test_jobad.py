@@ -42,7 +42,7 @@ def answers(**changes: Any) -> dict[str, Any]:
     ("language", "country", "salary", "dates"),
     [
         ("fr", "Allemagne", f"38{NNBSP}000 à 45{NNBSP}000 € brut par an",
-         "Offre publiée le 15 janvier 2027, candidatures jusqu'au 28 février 2027"),
+         "Offre publiée le 15 janvier 2027, candidatures jusqu’au 28 février 2027"),
         ("en", "Germany", "€38,000 to €45,000 gross a year",
          "Posted on January 15, 2027, applications until February 28, 2027"),
     ],

@@ -113,7 +113,7 @@ def test_readable_ad_in_html_and_markdown_escapes_answers() -> None:
     markdown = to_markdown(checklist(), answers())
     assert markdown.startswith("# Community manager (H/F)")
     assert "## Vos activités" in markdown and "- Préparer le bilan mensuel" in markdown
-    assert "- Offre publiée le 23 novembre 2026, candidatures jusqu'au 31 décembre 2026" in markdown
+    assert "- Offre publiée le 23 novembre 2026, candidatures jusqu’au 31 décembre 2026" in markdown
 
 
 def test_english_form_gives_an_english_ad() -> None:

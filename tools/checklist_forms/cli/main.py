@@ -64,4 +64,6 @@ def _message(exc: BaseException) -> str:
     if isinstance(exc, FormError):
         text = _("error: {path}: {message}")
         return text.format(path=exc.path, message=shown_text(exc.message))
-    return _("error: {message}").format(message=shown_text(str(exc)))
+    # str(exc) would be the English text: the first argument keeps the translatable one.
+    message = exc.args[0] if len(exc.args) == 1 else str(exc)
+    return _("error: {message}").format(message=shown_text(message))

@@ -8,9 +8,9 @@ which strict validators can be told about.
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
+from checklist_forms.core import jsontext
 from checklist_forms.core.model import Checklist, Condition, Item
 from checklist_forms.core.paths import schema_path
 
@@ -187,4 +187,4 @@ def blank_form(checklist: Checklist, base_url: str) -> dict[str, Any]:
 
 def dumps(data: Any) -> str:
     """The one serialisation of every exported file: sorted keys, UTF-8, final newline."""
-    return json.dumps(data, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+    return jsontext.dumps(data) + "\n"

@@ -11,11 +11,17 @@ from pathlib import Path
 from typing import Any
 
 from checklist_forms.core.versions import version_key
+from checklist_forms.i18n.later import Later
+from checklist_forms.i18n.translate import N_
 from checklist_forms.publish.tree import INDEX
 
 
 class CatalogueError(Exception):
-    pass
+    """A catalogue that cannot be used (exit 2); ``message`` is translatable (a Later)."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
 
 
 @dataclass(frozen=True)
@@ -41,8 +47,14 @@ class Catalogue:
         index = root / INDEX
         if not index.is_file():
             raise CatalogueError(
-                f"no checklist catalogue at {root} (missing {INDEX}); pass --catalogue with "
-                "the folder holding index.json or the URL of a published site"
+                Later(
+                    N_(
+                        "no checklist catalogue at {root} (missing {index}); pass --catalogue "
+                        "with the folder holding index.json or the URL of a published site"
+                    ),
+                    root=str(root),
+                    index=INDEX,
+                )
             )
         try:
             data = json.loads(index.read_text(encoding="utf-8"))
@@ -58,7 +70,11 @@ class Catalogue:
                 for e in data["checklists"]
             ]
         except (OSError, ValueError, KeyError, TypeError) as exc:
-            raise CatalogueError(f"the catalogue {index} is unreadable: {exc}") from None
+            raise CatalogueError(
+                Later(
+                    N_("the catalogue {index} is unreadable: {why}"), index=str(index), why=str(exc)
+                )
+            ) from None
         return cls(root, entries)
 
     def versions(self, checklist_id: str) -> list[str]:
@@ -81,5 +97,11 @@ class Catalogue:
                     entry.schema_file.read_text(encoding="utf-8")
                 )
             except (OSError, ValueError) as exc:
-                raise CatalogueError(f"schema {entry.schema_file} is unreadable: {exc}") from None
+                raise CatalogueError(
+                    Later(
+                        N_("schema {schema} is unreadable: {why}"),
+                        schema=str(entry.schema_file),
+                        why=str(exc),
+                    )
+                ) from None
         return self._schemas[entry.schema_file]

@@ -15,9 +15,9 @@ import tempfile
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
-from checklist_forms.i18n.later import Later
+from checklist_forms.i18n.later import Later, Number
 from checklist_forms.i18n.translate import N_
 
 MAX_BYTES = 10 * 1024 * 1024
@@ -39,7 +39,7 @@ class LoadedForm:
 
 
 def _reject_constant(name: str) -> Any:
-    raise ValueError(f"{name} is not a JSON value")
+    raise ValueError(Later(N_("{name} is not a JSON value"), name=name))
 
 
 def _unique_object(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
@@ -48,26 +48,75 @@ def _unique_object(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
         seen: set[str] = set()
         for key, _ in pairs:
             if key in seen:
-                raise ValueError(f"key {key!r} appears twice")
+                raise ValueError(Later(N_("key {key} appears twice"), key=repr(key)))
             seen.add(key)
     return out
 
 
 def _kind(mode: int) -> str:
+    """What a path that is not a regular file is: ``fifo``, ``device``, ``socket``, ``other``."""
     if stat.S_ISFIFO(mode):
-        return "a named pipe (FIFO)"
+        return "fifo"
     if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
-        return "a device"
+        return "device"
     if stat.S_ISSOCK(mode):
-        return "a socket"
-    return "not a regular file"
+        return "socket"
+    return "other"
+
+
+# Whole sentences per case: other languages cannot assemble "a {what}" from a word (the
+# gender and article of "form" and "workbook" differ; "un formulaire", "un classeur").
+_FOLDER = {
+    "form": N_("is a folder, not a form"),
+    "workbook": N_("is a folder, not a workbook"),
+}
+_NOT_REGULAR = {
+    ("fifo", "form"): N_("is a named pipe (FIFO), not a form file"),
+    ("fifo", "workbook"): N_("is a named pipe (FIFO), not a workbook file"),
+    ("device", "form"): N_("is a device, not a form file"),
+    ("device", "workbook"): N_("is a device, not a workbook file"),
+    ("socket", "form"): N_("is a socket, not a form file"),
+    ("socket", "workbook"): N_("is a socket, not a workbook file"),
+    ("other", "form"): N_("is not a regular file, not a form file"),
+    ("other", "workbook"): N_("is not a regular file, not a workbook file"),
+}
+_TOO_BIG = {
+    "form": N_("file is {size} MB; a form may be at most {limit} MB"),
+    "workbook": N_("file is {size} MB; a workbook may be at most {limit} MB"),
+}
+_GREW_TOO_BIG = {
+    "form": N_("file is over {limit} MB; a form may be at most {limit} MB"),
+    "workbook": N_("file is over {limit} MB; a workbook may be at most {limit} MB"),
+}
+_NO_WRITE_THERE = {
+    "fifo": N_("is a named pipe (FIFO); refusing to write there"),
+    "device": N_("is a device; refusing to write there"),
+    "socket": N_("is a socket; refusing to write there"),
+    "other": N_("is not a regular file; refusing to write there"),
+}
+_JSON_KINDS = {
+    "list": N_("a form must be a JSON object, not a JSON array"),
+    "str": N_("a form must be a JSON object, not a JSON string"),
+    "int": N_("a form must be a JSON object, not a JSON int"),
+    "float": N_("a form must be a JSON object, not a JSON float"),
+    "bool": N_("a form must be a JSON object, not a JSON bool"),
+    "NoneType": N_("a form must be a JSON object, not a JSON NoneType"),
+}
+
+
+def _json_why(exc: Exception) -> str:
+    """The reason a JSON text was refused: ours is translatable, Python's stays as is."""
+    first = exc.args[0] if exc.args else None
+    return first if isinstance(first, Later) else str(exc)
 
 
 def _why(exc: OSError) -> str:
     return (exc.strerror or str(exc)).lower()
 
 
-def read_input(path: Path, what: str = "form", max_bytes: int = MAX_BYTES) -> bytes:
+def read_input(
+    path: Path, what: Literal["form", "workbook"] = "form", max_bytes: int = MAX_BYTES
+) -> bytes:
     """The bytes of an input file, or a :class:`FormError` saying plainly why not.
 
     Only regular files are read, and never more than ``max_bytes``: a named pipe would
@@ -82,20 +131,20 @@ def read_input(path: Path, what: str = "form", max_bytes: int = MAX_BYTES) -> by
     except OSError as exc:
         raise FormError(path, Later(N_("cannot be read ({why})"), why=_why(exc))) from None
     if stat.S_ISDIR(info.st_mode):
-        raise FormError(path, f"is a folder, not a {what}")
+        raise FormError(path, Later(_FOLDER[what]))
     if not stat.S_ISREG(info.st_mode):
-        raise FormError(path, f"is {_kind(info.st_mode)}, not a {what} file")
+        raise FormError(path, Later(_NOT_REGULAR[_kind(info.st_mode), what]))
     limit = max_bytes // (1024 * 1024)
-    too_big = f"a {what} may be at most {limit} MB"
     if info.st_size > max_bytes:
-        raise FormError(path, f"file is {info.st_size / 1024 / 1024:.1f} MB; {too_big}")
+        size = Number(info.st_size / 1024 / 1024)
+        raise FormError(path, Later(_TOO_BIG[what], size=size, limit=limit))
     try:
         fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
     except OSError as exc:
         raise FormError(path, Later(N_("cannot be read ({why})"), why=_why(exc))) from None
     try:
         if not stat.S_ISREG(os.fstat(fd).st_mode):
-            raise FormError(path, f"is not a regular file, not a {what} file")
+            raise FormError(path, Later(_NOT_REGULAR["other", what]))
         chunks: list[bytes] = []
         left = max_bytes + 1  # one byte more tells a file that grew past the limit
         while left > 0:
@@ -110,7 +159,7 @@ def read_input(path: Path, what: str = "form", max_bytes: int = MAX_BYTES) -> by
         os.close(fd)
     data = b"".join(chunks)
     if len(data) > max_bytes:
-        raise FormError(path, f"file is over {limit} MB; {too_big}")
+        raise FormError(path, Later(_GREW_TOO_BIG[what], limit=limit))
     return data
 
 
@@ -143,48 +192,10 @@ def load_form(path: Path) -> LoadedForm:
             ),
         ) from None
     except (ValueError, RecursionError) as exc:
-        raise FormError(path, f"not usable JSON: {exc}") from None
+        raise FormError(path, Later(N_("not usable JSON: {why}"), why=_json_why(exc))) from None
     if not isinstance(data, dict):
-        kind = (
-            type(data)
-            .__name__.replace("dict", "object")
-            .replace("list", "array")
-            .replace("str", "string")
-        )
-        raise FormError(path, f"a form must be a JSON object, not a JSON {kind}")
+        raise FormError(path, Later(_JSON_KINDS[type(data).__name__]))
     return LoadedForm(path=str(path), data=data)
-
-
-def collect_paths(inputs: list[Path]) -> list[Path]:
-    """Expand folders to the ``*.json`` files they hold; refuse folders mixing other files.
-
-    A folder that holds something else than forms is most likely the wrong folder, and a
-    silent skip would let a team believe the whole batch was checked.
-    """
-    out: list[Path] = []
-    for path in inputs:
-        if path.is_dir():
-            try:
-                # One directory scan; the entry's type comes with it (no stat per file).
-                with os.scandir(path) as scan:
-                    entries = sorted(
-                        (e.name, e.is_dir()) for e in scan if not e.name.startswith(".")
-                    )
-            except OSError as exc:
-                raise FormError(path, f"folder cannot be read ({_why(exc)})") from None
-            others = [n for n, is_dir in entries if is_dir or not n.lower().endswith(".json")]
-            if others:
-                shown = ", ".join(others[:5]) + (" …" if len(others) > 5 else "")
-                raise FormError(
-                    path,
-                    f"folder mixes forms with other files ({shown}); pass the forms one by one",
-                )
-            if not entries:
-                raise FormError(path, "folder holds no .json form")
-            out.extend(path / name for name, _ in entries)
-        else:
-            out.append(path)
-    return out
 
 
 def write_new(path: Path, text: str, *, sources: Sequence[Path], overwrite: bool = False) -> None:
@@ -215,7 +226,7 @@ def write_new_bytes(
     except FileNotFoundError:
         info = None
     except OSError as exc:
-        raise FormError(path, f"cannot be written ({_why(exc)})") from None
+        raise FormError(path, Later(N_("cannot be written ({why})"), why=_why(exc))) from None
     if info is not None:
         if (info.st_dev, info.st_ino) in {_identity(s) for s in sources}:
             raise FormError(
@@ -224,21 +235,24 @@ def write_new_bytes(
         if stat.S_ISDIR(info.st_mode):
             raise FormError(path, Later(N_("is a folder; give the name of a file to write")))
         if not stat.S_ISREG(info.st_mode):
-            raise FormError(path, f"is {_kind(info.st_mode)}; refusing to write there")
+            raise FormError(path, Later(_NO_WRITE_THERE[_kind(info.st_mode)]))
         if not overwrite:
             raise FormError(path, Later(N_("already exists; pass --force to replace it")))
         if not os.access(path, os.W_OK):
-            raise FormError(path, "is read-only; refusing to replace it")
+            raise FormError(path, Later(N_("is read-only; refusing to replace it")))
     folder = path.parent
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        raise FormError(folder, f"cannot be made a folder for {path.name} ({_why(exc)})") from None
+        raise FormError(
+            folder,
+            Later(N_("cannot be made a folder for {name} ({why})"), name=path.name, why=_why(exc)),
+        ) from None
     mode = stat.S_IMODE(info.st_mode) if info is not None else 0o666 & ~_umask()
     try:
         fd, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=folder)
     except OSError as exc:
-        raise FormError(path, f"cannot be written ({_why(exc)})") from None
+        raise FormError(path, Later(N_("cannot be written ({why})"), why=_why(exc))) from None
     try:
         with os.fdopen(fd, "wb") as out:
             out.write(data)
@@ -249,7 +263,7 @@ def write_new_bytes(
         with contextlib.suppress(OSError):
             Path(temporary).unlink()
         if isinstance(exc, OSError):
-            raise FormError(path, f"cannot be written ({_why(exc)})") from None
+            raise FormError(path, Later(N_("cannot be written ({why})"), why=_why(exc))) from None
         raise
 
 

@@ -6,10 +6,10 @@ can be published as it is, sent as an attachment, or printed from any browser.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Mapping
 from typing import Any
 
+from checklist_forms.core import jsontext
 from checklist_forms.core.model import Answer, Checklist
 from checklist_forms.i18n.translate import translate_all
 from checklist_forms.intake.jobad import (
@@ -63,7 +63,7 @@ def _box(heading: str, lines: list[str]) -> str:
 def _jsonld(posting: Mapping[str, Any]) -> str:
     # No "<" at all inside the script element, whatever the answers contain: JSON allows
     # the \u003c escape, and the page can then hold no "</script" or "<!--" by accident.
-    text = json.dumps(posting, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+    text = jsontext.dumps(posting) + "\n"
     return text.replace("<", "\\u003c")
 
 

@@ -20,8 +20,11 @@ from typing import Any
 
 from jsonschema import Draft202012Validator, FormatChecker
 
+from checklist_forms.core import jsontext
 from checklist_forms.core.guard import screen
 from checklist_forms.core.model import Answer, Checklist, is_answered
+from checklist_forms.i18n.later import Joined, Later
+from checklist_forms.i18n.translate import N_
 from checklist_forms.intake.jobad import application, country_code, description_html
 from checklist_forms.intake.jobad import number_of as _number
 from checklist_forms.intake.jobad import text_of as _text
@@ -53,6 +56,7 @@ class JobPostingError(Exception):
 
     def __init__(self, message: str, items: list[tuple[str, str]]) -> None:
         super().__init__(message)
+        self.message = message  # a Later: shown in the reader's language
         self.items = items
 
 
@@ -110,16 +114,33 @@ def unacknowledged_wording(
     ]
     if not open_findings:
         return
-    details = "; ".join(
-        f"{f.item} ({f.label}): {', '.join(repr(w) for w in f.words)}, "
-        f"criterion {f.criterion!r}, French Labour Code art. {', '.join(f.articles)} "
-        f'(acknowledge as "{f.key}")'
-        for f in open_findings
+    details = Joined(
+        "; ",
+        [
+            Later(
+                N_(
+                    "{item} ({label}): {words}, criterion {criterion}, French Labour Code "
+                    'art. {articles} (acknowledge as "{key}")'
+                ),
+                item=f.item,
+                label=f.label,
+                words=", ".join(repr(w) for w in f.words),
+                criterion=repr(f.criterion),
+                articles=", ".join(f.articles),
+                key=f.key,
+            )
+            for f in open_findings
+        ],
     )
     raise JobPostingError(
-        "the ad would publish wording that French law forbids in a job offer; reword it, or, "
-        "after checking that a mention is justified, acknowledge it in the form "
-        f"(\"J'ai relu, c'est justifié\" in the browser): {details}",
+        Later(
+            N_(
+                "the ad would publish wording that French law forbids in a job offer; reword "
+                "it, or, after checking that a mention is justified, acknowledge it in the "
+                "form (\"J'ai relu, c'est justifié\" in the browser): {details}"
+            ),
+            details=details,
+        ),
         list(dict.fromkeys((f.item, f.label) for f in open_findings)),
     )
 
@@ -134,23 +155,38 @@ def build_jobposting(
     """
     if checklist.id != CHECKLIST_ID:
         raise JobPostingError(
-            f"a job posting is built from a {CHECKLIST_ID!r} form, not {checklist.id!r}", []
+            Later(
+                N_("a job posting is built from a {expected} form, not {checklist}"),
+                expected=repr(CHECKLIST_ID),
+                checklist=repr(checklist.id),
+            ),
+            [],
         )
     missing = missing_items(checklist, answers)
     if missing:
         names = ", ".join(f"{item_id} ({label})" for item_id, label in missing)
-        raise JobPostingError(f"fill these items before publishing: {names}", missing)
+        raise JobPostingError(
+            Later(N_("fill these items before publishing: {items}"), items=names), missing
+        )
     unusable = _unusable_numbers(checklist, answers)
     if unusable:
         names = ", ".join(f"{item_id} ({label})" for item_id, label in unusable)
-        raise JobPostingError(f"these numbers are too large to publish: {names}", unusable)
+        raise JobPostingError(
+            Later(N_("these numbers are too large to publish: {items}"), items=names), unusable
+        )
     unacknowledged_wording(checklist, answers, acknowledged)
     apply_item = checklist.item("candidature-adresse")
     where = application(answers)
     if apply_item is not None and where is None:
         raise JobPostingError(
-            f"candidature-adresse ({apply_item.label}): give the address of an application "
-            f"page starting with https:// or an e-mail address, not {_text(answers, apply_item.id)!r}",
+            Later(
+                N_(
+                    "candidature-adresse ({label}): give the address of an application "
+                    "page starting with https:// or an e-mail address, not {answer}"
+                ),
+                label=apply_item.label,
+                answer=repr(_text(answers, apply_item.id)),
+            ),
             [(apply_item.id, apply_item.label)],
         )
     country = country_code(_text(answers, "pays"))
@@ -242,9 +278,11 @@ def build_jobposting(
         detail = "; ".join(
             f"{'/'.join(map(str, e.absolute_path)) or 'posting'}: {e.message}" for e in errors
         )
-        raise JobPostingError(f"the job posting does not meet Google's rules: {detail}", [])
+        raise JobPostingError(
+            Later(N_("the job posting does not meet Google's rules: {detail}"), detail=detail), []
+        )
     return posting
 
 
 def to_jsonld(posting: Mapping[str, Any]) -> str:
-    return json.dumps(posting, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+    return jsontext.dumps(posting) + "\n"

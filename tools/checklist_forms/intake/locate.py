@@ -13,6 +13,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from checklist_forms.i18n.later import Later
+from checklist_forms.i18n.translate import N_
 from checklist_forms.intake.catalogue import Catalogue, CatalogueError
 from checklist_forms.intake.remote import fetch_catalogue
 from checklist_forms.publish.tree import FORMAT, INDEX
@@ -68,7 +70,11 @@ def locate(explicit: str | None, start: Path | None = None) -> Catalogue:
     root = local_root((start or Path.cwd()).resolve()) or packaged_root()
     if root is None:
         raise CatalogueError(
-            "no checklist catalogue: this installation carries none and no checklists/ "
-            "folder is here; pass --catalogue with a folder or a site's URL"
+            Later(
+                N_(
+                    "no checklist catalogue: this installation carries none and no checklists/ "
+                    "folder is here; pass --catalogue with a folder or a site's URL"
+                )
+            )
         )
     return Catalogue.load(root)

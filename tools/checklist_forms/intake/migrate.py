@@ -18,6 +18,8 @@ from jsonschema import Draft202012Validator, FormatChecker
 from checklist_forms.core.model import Answer, Checklist, Item, is_answered
 from checklist_forms.core.schema import answer_schema
 from checklist_forms.core.versions import version_key
+from checklist_forms.i18n.later import Later
+from checklist_forms.i18n.translate import N_
 
 
 @dataclass(frozen=True)
@@ -54,7 +56,7 @@ def _fits(item: Item, value: Answer) -> str | None:
     """Why the target item cannot hold this value, or None when it can."""
     if isinstance(value, float) and not math.isfinite(value):
         # 1e400 reads as infinity, which JSON cannot write back: never carry it.
-        return "the number is too large for a form (it reads as infinity)"
+        return Later(N_("the number is too large for a form (it reads as infinity)"))
     validator = Draft202012Validator(answer_schema(item), format_checker=FormatChecker())
     errors = list(validator.iter_errors(value))
     if not errors:
@@ -83,13 +85,31 @@ def migrate(
         item = target.item(new_id)
         if item is None or not item.answerable:
             dropped.append(
-                Dropped(old_id, label, value, f"version {target.version} has no item {new_id!r}")
+                Dropped(
+                    old_id,
+                    label,
+                    value,
+                    Later(
+                        N_("version {version} has no item {item}"),
+                        version=target.version,
+                        item=repr(new_id),
+                    ),
+                )
             )
             continue
         value, lost_parts = item.kind_rules.carry(item, value)
         for lost in lost_parts:
             dropped.append(
-                Dropped(old_id, label, lost, f"choice {lost!r} no longer exists in {new_id!r}")
+                Dropped(
+                    old_id,
+                    label,
+                    lost,
+                    Later(
+                        N_("choice {choice} no longer exists in {item}"),
+                        choice=repr(lost),
+                        item=repr(new_id),
+                    ),
+                )
             )
         reason = _fits(item, value)
         if reason is not None:

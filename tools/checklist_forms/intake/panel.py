@@ -19,6 +19,7 @@ from typing import Any
 from checklist_forms.core.model import Checklist, Item
 from checklist_forms.core.score import evaluate, round1
 from checklist_forms.core.versions import version_key
+from checklist_forms.i18n.later import Later
 from checklist_forms.i18n.translate import N_, translate_all
 from checklist_forms.intake import folders
 from checklist_forms.intake.forms import FormError, LoadedForm
@@ -38,6 +39,7 @@ class PanelError(Exception):
 
     def __init__(self, message: str, skipped: list[tuple[str, str]]) -> None:
         super().__init__(message)
+        self.message = message  # a Later: shown in the reader's language
         self.skipped = skipped  # (path, why): what was read and left out
 
 
@@ -220,8 +222,12 @@ def _panel_checklist(
     )
     if not counts:
         reasons = [(path, fields.get("text", key)) for path, key, fields in skipped]
-        what = f"of {wanted}" if wanted else "of a checklist with a weighted score"
-        raise PanelError(f"no filled form {what} among the inputs", reasons)
+        message = (
+            Later(N_("no filled form of {checklist} among the inputs"), checklist=wanted)
+            if wanted
+            else Later(N_("no filled form of a checklist with a weighted score among the inputs"))
+        )
+        raise PanelError(message, reasons)
     if wanted:
         chosen = max(counts, key=lambda key: version_key(key[1]))
     else:

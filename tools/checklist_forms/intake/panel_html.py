@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from html import escape
 
+from checklist_forms.i18n.later import shown
 from checklist_forms.i18n.translate import N_, labelled, translate_all
 from checklist_forms.intake.offline_page import offline_page
 from checklist_forms.intake.panel import Candidate, Panel
@@ -197,7 +198,8 @@ def _notes(panel: Panel) -> list[str]:
         parts.append(f"<section><h2>{escape(w['skipped'])}</h2><ul>")
         language = panel.checklist.language
         parts += [
-            f"<li>{escape(labelled(language, path, why))}</li>" for path, why in panel.skipped
+            f"<li>{escape(labelled(language, path, shown(why, language)))}</li>"
+            for path, why in panel.skipped
         ]
         parts.append("</ul></section>")
     return parts

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from checklist_forms.core.markup import md_text
 from checklist_forms.core.score import thresholds
+from checklist_forms.i18n.later import shown
 from checklist_forms.i18n.numbers import decimal
 from checklist_forms.i18n.translate import N_, labelled, translate_all
 from checklist_forms.i18n.ui_text import ui
@@ -166,6 +167,9 @@ def _notes(panel: Panel) -> list[str]:
     if panel.skipped:
         lines += [f"**{w['skipped']}**", ""]
         language = panel.checklist.language
-        lines += [f"- {cell(labelled(language, path, why))}" for path, why in panel.skipped]
+        lines += [
+            f"- {cell(labelled(language, path, shown(why, language)))}"
+            for path, why in panel.skipped
+        ]
         lines.append("")
     return lines

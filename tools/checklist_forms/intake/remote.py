@@ -22,6 +22,8 @@ from typing import Any
 
 from checklist_forms import __version__
 from checklist_forms.core.limits import FETCH_TIMEOUT_SECONDS, MAX_DOWNLOAD_BYTES
+from checklist_forms.i18n.later import Later
+from checklist_forms.i18n.translate import N_
 from checklist_forms.intake.catalogue import Catalogue, CatalogueError, Entry
 from checklist_forms.publish.tree import FORMAT, INDEX
 
@@ -38,7 +40,9 @@ def index_url(url: str) -> str:
     """
     parts = urllib.parse.urlsplit(url)
     if parts.scheme not in ("http", "https") or not parts.netloc:
-        raise CatalogueError(f"{url}: a catalogue URL starts with http:// or https://")
+        raise CatalogueError(
+            Later(N_("{url}: a catalogue URL starts with http:// or https://"), url=url)
+        )
     path = parts.path
     if path.endswith(".json"):
         return url
@@ -50,20 +54,36 @@ def index_url(url: str) -> str:
 def fetch(url: str, timeout: float = FETCH_TIMEOUT_SECONDS) -> bytes:
     """The bytes at ``url``, at most MAX_DOWNLOAD_BYTES, or a CatalogueError saying why not."""
     if urllib.parse.urlsplit(url).scheme not in ("http", "https"):
-        raise CatalogueError(f"{url}: only http:// and https:// catalogues can be fetched")
+        raise CatalogueError(
+            Later(N_("{url}: only http:// and https:// catalogues can be fetched"), url=url)
+        )
     request = urllib.request.Request(url, headers={"User-Agent": f"checklist-forms/{__version__}"})
     try:
         with urllib.request.urlopen(request, timeout=timeout) as response:
             data: bytes = response.read(MAX_DOWNLOAD_BYTES + 1)
     except urllib.error.HTTPError as exc:
-        raise CatalogueError(f"cannot fetch {url}: HTTP {exc.code} {exc.reason}") from None
+        raise CatalogueError(
+            Later(
+                N_("cannot fetch {url}: HTTP {code} {why}"), url=url, code=exc.code, why=exc.reason
+            )
+        ) from None
     except urllib.error.URLError as exc:
-        raise CatalogueError(f"cannot reach {url}: {exc.reason}") from None
+        raise CatalogueError(
+            Later(N_("cannot reach {url}: {why}"), url=url, why=str(exc.reason))
+        ) from None
     except (TimeoutError, OSError) as exc:
-        raise CatalogueError(f"cannot reach {url}: {exc}") from None
+        raise CatalogueError(
+            Later(N_("cannot reach {url}: {why}"), url=url, why=str(exc))
+        ) from None
     if len(data) > MAX_DOWNLOAD_BYTES:
         limit = MAX_DOWNLOAD_BYTES // (1024 * 1024)
-        raise CatalogueError(f"{url} is larger than {limit} MB; not a checklist catalogue")
+        raise CatalogueError(
+            Later(
+                N_("{url} is larger than {limit} MB; not a checklist catalogue"),
+                url=url,
+                limit=limit,
+            )
+        )
     return data
 
 
@@ -80,7 +100,9 @@ def _json(url: str, data: bytes) -> Any:
     try:
         return json.loads(data.decode("utf-8"))
     except (UnicodeDecodeError, ValueError) as exc:
-        raise CatalogueError(f"{url} is not a JSON catalogue file: {exc}") from None
+        raise CatalogueError(
+            Later(N_("{url} is not a JSON catalogue file: {why}"), url=url, why=str(exc))
+        ) from None
 
 
 class RemoteCatalogue(Catalogue):
@@ -105,7 +127,13 @@ def fetch_catalogue(url: str, cache: Path | None = None) -> RemoteCatalogue:
     data = _json(where, fetch(where))
     if not (isinstance(data, dict) and data.get("format") == FORMAT
             and isinstance(data.get("checklists"), list)):  # fmt: skip
-        raise CatalogueError(f"{where} is not a checklist catalogue index (format {FORMAT})")
+        raise CatalogueError(
+            Later(
+                N_("{url} is not a checklist catalogue index (format {format})"),
+                url=where,
+                format=FORMAT,
+            )
+        )
     folder = (
         (cache or cache_root())
         / "checklist-forms"
@@ -130,5 +158,7 @@ def fetch_catalogue(url: str, cache: Path | None = None) -> RemoteCatalogue:
                 )
             )
     except (KeyError, TypeError) as exc:
-        raise CatalogueError(f"{where} lists a checklist without {exc}") from None
+        raise CatalogueError(
+            Later(N_("{url} lists a checklist without {key}"), url=where, key=str(exc))
+        ) from None
     return RemoteCatalogue(folder, entries, urls)

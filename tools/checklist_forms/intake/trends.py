@@ -19,6 +19,7 @@ from typing import Any
 
 from checklist_forms.core.model import Checklist, Item
 from checklist_forms.core.versions import version_key
+from checklist_forms.i18n.later import Later, shown
 from checklist_forms.i18n.translate import N_, labelled, translate_all
 from checklist_forms.intake.forms import FormError, LoadedForm
 from checklist_forms.intake.offline_page import offline_page
@@ -43,6 +44,10 @@ WORDS: dict[str, str] = {
 
 class TrendsError(Exception):
     """No usable monthly report among the inputs."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message  # a Later: shown in the reader's language
 
 
 @dataclass
@@ -83,7 +88,7 @@ def build_trends(
         forms.append((form, checklist))
     counts = Counter(c.id for _, c in forms)
     if not counts:
-        raise TrendsError("no filled checklist form among the inputs")
+        raise TrendsError(Later(N_("no filled checklist form among the inputs")))
     kept_id = min(counts, key=lambda key: (-counts[key], key))
     checklist = max((c for _, c in forms if c.id == kept_id), key=lambda c: version_key(c.version))
     months: dict[str, dict[str, Any]] = {}
@@ -102,10 +107,20 @@ def build_trends(
         else:
             months[month] = answers
     if not months:
-        raise TrendsError(f"no final report of {kept_id} with a date among the inputs")
+        raise TrendsError(
+            Later(
+                N_("no final report of {checklist} with a date among the inputs"), checklist=kept_id
+            )
+        )
     w = translate_all(checklist.language, WORDS)
     left_out = [
-        (path, fields["text"] if key == "as_is" else w[key].format(**fields))
+        # "as_is": the reader's own message (a Later), shown in the page's language.
+        (
+            path,
+            shown(fields["text"], checklist.language)
+            if key == "as_is"
+            else w[key].format(**fields),
+        )
         for path, key, fields in notes
     ]
     ordered = sorted(months)

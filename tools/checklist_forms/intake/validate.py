@@ -177,7 +177,7 @@ class Validator:
             try:
                 schema = self.catalogue.schema(entry)
             except CatalogueError as exc:
-                raise FormError(form.path, str(exc)) from None
+                raise FormError(form.path, exc.message) from None
             same_file = Compiled(schema, fast=self.use_fast)
         self._compiled[checklist_id, version, language] = (entry, same_file)
         return entry, same_file, same_file.checklist
@@ -215,9 +215,19 @@ def rule_issues(checklist: Checklist, answers: dict[str, Any]) -> list[Issue]:
         issues.append(
             _on(
                 item,
-                f"{rule.message} (rule: {rule.item} {rule.op} {rule.other} ({other.label}); "
-                f"{json.dumps(answers.get(rule.item))} against "
-                f"{json.dumps(answers.get(rule.other))})",
+                Later(
+                    N_(
+                        "{message} (rule: {item} {op} {other} ({label}); "
+                        "{value} against {other_value})"
+                    ),
+                    message=rule.message,
+                    item=rule.item,
+                    op=rule.op,
+                    other=rule.other,
+                    label=other.label,
+                    value=json.dumps(answers.get(rule.item)),
+                    other_value=json.dumps(answers.get(rule.other)),
+                ),
             )
         )
     return issues

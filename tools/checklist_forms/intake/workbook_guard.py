@@ -32,9 +32,11 @@ from checklist_forms.core.limits import (
     RATIO_FLOOR_BYTES,
     depth_over,
 )
+from checklist_forms.i18n.later import Later, Number
+from checklist_forms.i18n.translate import N_
 from checklist_forms.intake.forms import FormError
 
-NOT_XLSX = "not an Excel workbook (.xlsx); save it from your spreadsheet as .xlsx"
+NOT_XLSX = N_("not an Excel workbook (.xlsx); save it from your spreadsheet as .xlsx")
 _MB = 1024 * 1024
 
 
@@ -45,46 +47,73 @@ def check_archive(path: Path, raw: bytes) -> None:
     there), so the declared sizes are a true bound on what the XML parser receives.
     """
     if not zipfile.is_zipfile(io.BytesIO(raw)):
-        raise FormError(path, NOT_XLSX)
+        raise FormError(path, Later(NOT_XLSX))
     try:
         with zipfile.ZipFile(io.BytesIO(raw)) as archive:
             infos = archive.infolist()
     except (zipfile.BadZipFile, OSError, ValueError):
-        raise FormError(path, NOT_XLSX) from None
+        raise FormError(path, Later(NOT_XLSX)) from None
     if "xl/workbook.xml" not in {info.filename for info in infos}:
-        raise FormError(path, NOT_XLSX)
+        raise FormError(path, Later(NOT_XLSX))
     if len(infos) > MAX_WORKBOOK_PARTS:
         raise FormError(
             path,
-            f"workbook has {len(infos)} parts; a checklist workbook has at most {MAX_WORKBOOK_PARTS}",
+            Later(
+                N_("workbook has {parts} parts; a checklist workbook has at most {limit}"),
+                parts=len(infos),
+                limit=MAX_WORKBOOK_PARTS,
+            ),
         )
     for info in infos:
         if info.file_size > MAX_PART_BYTES:
             raise FormError(
                 path,
-                f"part {info.filename} unpacks to {info.file_size / _MB:.1f} MB; "
-                f"a checklist workbook's parts are at most {MAX_PART_BYTES // _MB} MB",
+                Later(
+                    N_(
+                        "part {part} unpacks to {size} MB; "
+                        "a checklist workbook's parts are at most {limit} MB"
+                    ),
+                    part=info.filename,
+                    size=Number(info.file_size / _MB),
+                    limit=MAX_PART_BYTES // _MB,
+                ),
             )
         if info.file_size > RATIO_FLOOR_BYTES and info.file_size > MAX_RATIO * max(
             info.compress_size, 1
         ):
             raise FormError(
                 path,
-                f"part {info.filename} unpacks to {info.file_size // max(info.compress_size, 1)} "
-                f"times its packed size (at most {MAX_RATIO}): it looks like a zip bomb",
+                Later(
+                    N_(
+                        "part {part} unpacks to {ratio} times its packed size "
+                        "(at most {limit}): it looks like a zip bomb"
+                    ),
+                    part=info.filename,
+                    ratio=info.file_size // max(info.compress_size, 1),
+                    limit=MAX_RATIO,
+                ),
             )
     total = sum(info.file_size for info in infos)
     if total > MAX_UNPACKED_BYTES:
         raise FormError(
             path,
-            f"workbook unpacks to {total / _MB:.1f} MB; a checklist workbook is at most "
-            f"{MAX_UNPACKED_BYTES // _MB} MB",
+            Later(
+                N_("workbook unpacks to {size} MB; a checklist workbook is at most {limit} MB"),
+                size=Number(total / _MB),
+                limit=MAX_UNPACKED_BYTES // _MB,
+            ),
         )
     if total > RATIO_FLOOR_BYTES and total > MAX_RATIO * len(raw):
         raise FormError(
             path,
-            f"workbook unpacks to {total // len(raw)} times its size (at most {MAX_RATIO}): "
-            "it looks like a zip bomb",
+            Later(
+                N_(
+                    "workbook unpacks to {ratio} times its size (at most {limit}): "
+                    "it looks like a zip bomb"
+                ),
+                ratio=total // len(raw),
+                limit=MAX_RATIO,
+            ),
         )
 
 
@@ -93,8 +122,17 @@ def check_sheet(path: Path, ws: Worksheet) -> None:
     if ws.max_row > MAX_SHEET_ROWS or ws.max_column > MAX_SHEET_COLUMNS:
         raise FormError(
             path,
-            f"sheet {ws.title!r} reaches row {ws.max_row}, column {ws.max_column}; a checklist "
-            f"sheet has at most {MAX_SHEET_ROWS} rows and {MAX_SHEET_COLUMNS} columns",
+            Later(
+                N_(
+                    "sheet {sheet} reaches row {row}, column {column}; a checklist "
+                    "sheet has at most {rows} rows and {columns} columns"
+                ),
+                sheet=repr(ws.title),
+                row=ws.max_row,
+                column=ws.max_column,
+                rows=MAX_SHEET_ROWS,
+                columns=MAX_SHEET_COLUMNS,
+            ),
         )
 
 
@@ -142,12 +180,17 @@ def _formula_rows(raw: bytes, sheet: str, column: int) -> set[int]:
 def cell_problem(value: Any, data_type: str, formula: bool) -> str | None:
     """Why a cell's content can be no answer at all, whatever its item; None if it can."""
     if data_type == "e":
-        return f"the cell holds the error value {value}; correct the formula or type the answer"
+        return Later(
+            N_("the cell holds the error value {value}; correct the formula or type the answer"),
+            value=value,
+        )
     if formula and value is None:
-        return (
-            "the cell holds a formula whose result was never computed (saved by a program "
-            "that does not calculate); type the answer itself"
+        return Later(
+            N_(
+                "the cell holds a formula whose result was never computed (saved by a program "
+                "that does not calculate); type the answer itself"
+            )
         )
     if isinstance(value, float) and not math.isfinite(value):
-        return "the cell holds a number too large to be an answer"
+        return Later(N_("the cell holds a number too large to be an answer"))
     return None

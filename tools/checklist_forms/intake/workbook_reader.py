@@ -18,10 +18,11 @@ from checklist_forms.core.kinds.cells import shorten
 from checklist_forms.core.limits import MAX_WORKBOOK_BYTES
 from checklist_forms.core.model import Answer, Checklist, Item
 from checklist_forms.core.rules import broken_rules
+from checklist_forms.i18n.later import Later
+from checklist_forms.i18n.translate import N_
 from checklist_forms.intake.forms import FormError, LoadedForm, read_input
 from checklist_forms.intake.validate import Validator
 from checklist_forms.intake.workbook_guard import (
-    NOT_XLSX,
     cell_problem,
     check_archive,
     check_sheet,
@@ -39,6 +40,14 @@ from checklist_forms.publish.workbook_writer import (
 )
 
 Resolver = Callable[[str, str, str], Checklist | None]
+ROW_PROBLEM = N_("row {row} ({item}): {problem}")
+DAMAGED = N_("not an Excel workbook (.xlsx); save it from your spreadsheet as .xlsx ({reason})")
+
+
+def _reason(exc: Exception) -> str:
+    """An exception's message, kept translatable when it is a :class:`Later`."""
+    first = exc.args[0] if exc.args else None
+    return first if isinstance(first, Later) else str(exc)
 
 
 @dataclass(frozen=True)
@@ -100,7 +109,8 @@ def _load(path: Path) -> tuple[Workbook, bytes]:
             return load_workbook(io.BytesIO(raw), data_only=True, keep_links=False), raw
     except Exception as exc:  # a damaged file can fail anywhere in the parser
         reason = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
-        raise FormError(path, f"{NOT_XLSX} ({shorten(reason, 80)})") from None
+        damaged = Later(DAMAGED, reason=shorten(reason, 80))
+        raise FormError(path, damaged) from None
 
 
 @dataclass(frozen=True)
@@ -116,8 +126,13 @@ def _read_meta(path: Path, wb: Workbook) -> tuple[dict[str, Any], list[_MetaRow]
     if not isinstance(meta, Worksheet):
         raise FormError(
             path,
-            f"no {META_SHEET} sheet: this workbook was not made by `checklist-forms xlsx` "
-            "(or its hidden sheet was deleted)",
+            Later(
+                N_(
+                    "no {sheet} sheet: this workbook was not made by `checklist-forms xlsx` "
+                    "(or its hidden sheet was deleted)"
+                ),
+                sheet=META_SHEET,
+            ),
         )
     check_sheet(path, meta)
     header: dict[str, Any] = {}
@@ -142,7 +157,13 @@ def _read_meta(path: Path, wb: Workbook) -> tuple[dict[str, Any], list[_MetaRow]
             or not isinstance(item_id, str)
             or not isinstance(kind, str)
         ):
-            problems.append(f"{META_SHEET} row {number}: unreadable item entry; skipped")
+            problems.append(
+                Later(
+                    N_("{sheet} row {row}: unreadable item entry; skipped"),
+                    sheet=META_SHEET,
+                    row=number,
+                )
+            )
             continue
         mapping: dict[str, Answer] = {}
         if isinstance(raw, str) and raw:
@@ -151,17 +172,30 @@ def _read_meta(path: Path, wb: Workbook) -> tuple[dict[str, Any], list[_MetaRow]
                 mapping = {str(k): v for k, v in loaded.items()}
             else:
                 problems.append(
-                    f"{META_SHEET} row {number} ({item_id}): unreadable list of answers; "
-                    "the checklist's own labels are used"
+                    Later(
+                        N_(
+                            "{sheet} row {row} ({item}): unreadable list of answers; "
+                            "the checklist's own labels are used"
+                        ),
+                        sheet=META_SHEET,
+                        row=number,
+                        item=item_id,
+                    )
                 )
         rows.append(_MetaRow(key, item_id, kind, mapping))
     if MARKER not in header:
         raise FormError(
-            path, f"the {META_SHEET} sheet is not one written by `checklist-forms xlsx`"
+            path,
+            Later(
+                N_("the {sheet} sheet is not one written by `checklist-forms xlsx`"),
+                sheet=META_SHEET,
+            ),
         )
     for key in ("checklist", "version", "language"):
         if not isinstance(header.get(key), str) or not header[key]:
-            raise FormError(path, f"the {META_SHEET} sheet has no {key!r}")
+            raise FormError(
+                path, Later(N_("the {sheet} sheet has no {key}"), sheet=META_SHEET, key=repr(key))
+            )
     return header, rows, problems
 
 
@@ -172,7 +206,13 @@ def _resolve(
         if (resolve.id, resolve.version) != (checklist_id, version):
             raise FormError(
                 path,
-                f"workbook of {checklist_id!r} {version}, not of {resolve.id!r} {resolve.version}",
+                Later(
+                    N_("workbook of {checklist} {version}, not of {other} {other_version}"),
+                    checklist=repr(checklist_id),
+                    version=version,
+                    other=repr(resolve.id),
+                    other_version=resolve.version,
+                ),
             )
         return resolve
     try:
@@ -180,7 +220,14 @@ def _resolve(
     except FormError as exc:
         raise FormError(path, exc.message) from None
     if found is None:
-        raise FormError(path, f"unknown checklist {checklist_id!r} version {version!r}")
+        raise FormError(
+            path,
+            Later(
+                N_("unknown checklist {checklist} version {version}"),
+                checklist=repr(checklist_id),
+                version=repr(version),
+            ),
+        )
     return found
 
 
@@ -221,7 +268,7 @@ def read_workbook(path: Path, resolve: Checklist | Resolver) -> tuple[dict[str, 
         checklist = _resolve(path, resolve, checklist_id, version, language)
         ws = _answer_sheet(wb, header)
         if ws is None:
-            raise FormError(path, "the sheet holding the answers is missing")
+            raise FormError(path, Later(N_("the sheet holding the answers is missing")))
         check_sheet(path, ws)
         answers = checklist.blank_answers()
         ids_column = _ids_column(ws)
@@ -236,8 +283,15 @@ def read_workbook(path: Path, resolve: Checklist | Resolver) -> tuple[dict[str, 
                 continue  # notes: informative rows, nothing to read
             if item is None:
                 problems.append(
-                    f"{META_SHEET}: row {entry.row} names {entry.item!r}, which this checklist "
-                    "does not answer; skipped"
+                    Later(
+                        N_(
+                            "{sheet}: row {row} names {item}, which this checklist "
+                            "does not answer; skipped"
+                        ),
+                        sheet=META_SHEET,
+                        row=entry.row,
+                        item=repr(entry.item),
+                    )
                 )
                 continue
             row = entry.row
@@ -245,7 +299,12 @@ def read_workbook(path: Path, resolve: Checklist | Resolver) -> tuple[dict[str, 
                 # Rows were moved (the sheet was unprotected): follow the visible id.
                 moved = ids_column.get(item.id)
                 if moved is None:
-                    problems.append(f"{item.id}: its row is no longer in the sheet; left blank")
+                    problems.append(
+                        Later(
+                            N_("{item}: its row is no longer in the sheet; left blank"),
+                            item=item.id,
+                        )
+                    )
                     continue
                 row = moved
             rows[item.id] = row
@@ -254,22 +313,29 @@ def read_workbook(path: Path, resolve: Checklist | Resolver) -> tuple[dict[str, 
             problem = cell_problem(value, cell.data_type, row in formulas)
             if problem is not None:
                 answers[item.id] = item.blank()
-                problems.append(f"row {row} ({item.id}): {problem}")
+                problems.append(Later(ROW_PROBLEM, row=row, item=item.id, problem=problem))
                 continue
             matcher = _matcher(item, entry.answers, language)
             try:
                 answers[item.id] = _parse(item, value, matcher)
             except Unusable as exc:
                 answers[item.id] = item.blank()
-                problems.append(f"row {row} ({item.id}): {exc}")
+                problems.append(Later(ROW_PROBLEM, row=row, item=item.id, problem=_reason(exc)))
         problems += _unread_cells(ws, checklist, set(rows.values()) | set(skipped_rows))
     finally:
         wb.close()
     for rule in broken_rules(checklist, answers):
         # The answers are kept (each is valid alone); the form stays a draft to correct.
         problems.append(
-            f"row {rows.get(rule.item, '?')} ({rule.item}): {rule.message} "
-            f"(rule: {rule.item} {rule.op} {rule.other}, row {rows.get(rule.other, '?')})"
+            Later(
+                N_("row {row} ({item}): {problem} (rule: {item} {op} {other}, row {other_row})"),
+                row=rows.get(rule.item, "?"),
+                item=rule.item,
+                problem=rule.message,
+                op=rule.op,
+                other=rule.other,
+                other_row=rows.get(rule.other, "?"),
+            )
         )
     complete = not checklist.missing_for_final(answers)
     form = {
@@ -292,7 +358,7 @@ def _unread_cells(ws: Worksheet, checklist: Checklist, item_rows: set[int]) -> l
     """
     headings = {s.title + (f"\n{s.intro}" if s.intro else "") for s in checklist.sections}
     last = len(COL)
-    out = []
+    out: list[str] = []
     for cells in ws.iter_rows(min_row=1, max_row=ws.max_row):
         for cell in cells:
             value = cell.value
@@ -308,9 +374,16 @@ def _unread_cells(ws: Worksheet, checklist: Checklist, item_rows: set[int]) -> l
                 continue  # the title, the header, a question's own cells
             text = shorten(str(value), 60)
             out.append(
-                f"row {row}, cell {cell.coordinate}: « {text} » was not read "
-                "(only the answer column of the checklist's rows is imported); "
-                "copy it into an answer or a note item if it must be kept"
+                Later(
+                    N_(
+                        "row {row}, cell {cell}: « {text} » was not read "
+                        "(only the answer column of the checklist's rows is imported); "
+                        "copy it into an answer or a note item if it must be kept"
+                    ),
+                    row=row,
+                    cell=cell.coordinate,
+                    text=text,
+                )
             )
     return out
 

@@ -30,7 +30,7 @@ def run(args: argparse.Namespace) -> int:
     except PanelError as exc:
         for path, why in exc.skipped:
             print(f"{path}: {shown_text(why)}", file=sys.stderr)
-        print(_("error: {message}").format(message=shown_text(str(exc))), file=sys.stderr)
+        print(_("error: {message}").format(message=shown_text(exc.message)), file=sys.stderr)
         return UNUSABLE
     for path, why in panel.skipped:
         line = _("{path}: skipped, {reason}")

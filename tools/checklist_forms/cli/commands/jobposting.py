@@ -45,7 +45,7 @@ def run(args: argparse.Namespace) -> int:
         posting = build_jobposting(checklist, answers, acks)
     except JobPostingError as exc:
         print(
-            _("error: {path}: {message}").format(path=source, message=shown_text(str(exc))),
+            _("error: {path}: {message}").format(path=source, message=shown_text(exc.message)),
             file=sys.stderr,
         )
         return FAILED

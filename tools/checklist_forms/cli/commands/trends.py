@@ -19,7 +19,7 @@ def run(args: argparse.Namespace) -> int:
     try:
         trends = build_trends(Validator(catalogue(args)), inputs, recursive=args.recursive)
     except TrendsError as exc:
-        print(_("error: {message}").format(message=shown_text(str(exc))), file=sys.stderr)
+        print(_("error: {message}").format(message=shown_text(exc.message)), file=sys.stderr)
         return UNUSABLE
     page = render_trends_html(trends)
     if args.output:

@@ -3,15 +3,14 @@
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from pathlib import Path
-from typing import Any
 
 from checklist_forms.cli.commands._common import catalogue, print_skipped
 from checklist_forms.cli.exits import FAILED, OK, UNUSABLE
 from checklist_forms.cli.language import _, ngettext, shown_text
-from checklist_forms.intake.folders import gather
+from checklist_forms.core import jsontext
+from checklist_forms.intake.folders import Found, each_form
 from checklist_forms.intake.forms import FormError
 from checklist_forms.intake.validate import Result, Validator
 
@@ -60,60 +59,19 @@ def _print_result(result: Result) -> None:
         print(line.format(count=acknowledged))
 
 
-def dumps_report(payload: dict[str, Any]) -> str:
-    """``json.dumps(payload, ensure_ascii=False, indent=2, sort_keys=True)``, faster.
-
-    The same text, byte for byte (a test compares them): json's indented output comes
-    from its pure-Python encoder, which spent as long on a batch's report as validation
-    did. A result made of plain values is written here; any other goes to json.dumps.
-    """
-    parts: list[str] = []
-    for key in sorted(payload):
-        value = payload[key]
-        if isinstance(value, list) and value:
-            items = ",\n    ".join(_dumps_result(v) for v in value)
-            text = f"[\n    {items}\n  ]"
-        else:
-            text = json.dumps(value, ensure_ascii=False, indent=2, sort_keys=True)
-            text = text.replace("\n", "\n  ")
-        parts.append(f"  {_string(key)}: {text}")
-    return "{\n" + ",\n".join(parts) + "\n}" if parts else "{}"
-
-
-_string = json.encoder.encode_basestring
-
-
-def _dumps_result(value: Any) -> str:
-    """One element of a top-level list, indented as json.dumps would at that depth."""
-    if isinstance(value, dict) and value and all(isinstance(k, str) for k in value):
-        fields: list[str] = []
-        for key in sorted(value):
-            v = value[key]
-            if isinstance(v, str):
-                text = _string(v)
-            elif v is True or v is False or v is None:
-                text = "true" if v is True else "false" if v is False else "null"
-            elif isinstance(v, list) and not v:
-                text = "[]"
-            else:
-                break  # anything else (numbers, nested values) is json's to write
-            fields.append(f"      {_string(key)}: {text}")
-        else:
-            return "{\n" + ",\n".join(fields) + "\n    }"
-    text = json.dumps(value, ensure_ascii=False, indent=2, sort_keys=True)
-    return text.replace("\n", "\n    ")
-
-
 def run(args: argparse.Namespace) -> int:
     validator = Validator(catalogue(args))
-    found = gather([Path(p) for p in args.inputs], recursive=args.recursive)
+    found = Found()
     results: list[Result] = []
-    unusable: list[FormError] = list(found.unusable)
-    for form in found.forms:
+    # Forms that cannot be read, then forms that cannot be checked, as the report lists them.
+    unchecked: list[FormError] = []
+    # One form in memory at a time: a verdict keeps the file's name and its issues only.
+    for form in each_form([Path(p) for p in args.inputs], found, recursive=args.recursive):
         try:
             results.append(validator.validate(form))
         except FormError as exc:
-            unusable.append(exc)
+            unchecked.append(exc)
+    unusable = [*found.unusable, *unchecked]
     if args.format == "json":
         payload = {
             "results": [r.as_dict() for r in results],
@@ -122,7 +80,7 @@ def run(args: argparse.Namespace) -> int:
             "valid": sum(r.valid for r in results),
             "invalid": sum(not r.valid for r in results),
         }
-        sys.stdout.write(dumps_report(payload) + "\n")
+        sys.stdout.write(jsontext.dumps(payload) + "\n")
     else:
         for result in results:
             _print_result(result)

@@ -9,15 +9,16 @@ from __future__ import annotations
 
 import difflib
 from functools import cache
-from typing import Any
-
-from jsonschema import ValidationError
+from typing import TYPE_CHECKING, Any
 
 from checklist_forms.core.definition.language import definition_schema
 from checklist_forms.core.definition.places import place_of
 from checklist_forms.core.definition.problems import Problem, Subtype
 from checklist_forms.core.definition.yaml_source import Path, Source
 from checklist_forms.core.model import ITEM_KINDS, SLUG
+
+if TYPE_CHECKING:  # only the slow path, after a failed check, imports jsonschema
+    from jsonschema import ValidationError
 
 _TYPE_WORDS = {
     "string": "text",

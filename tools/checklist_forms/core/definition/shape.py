@@ -10,31 +10,40 @@ from __future__ import annotations
 
 import json
 from functools import cache
-from typing import Any
-
-from jsonschema import Draft202012Validator, ValidationError
+from typing import TYPE_CHECKING, Any
 
 from checklist_forms.core.definition.language import definition_schema
 from checklist_forms.core.definition.messages import word_error
 from checklist_forms.core.definition.problems import Problem
 from checklist_forms.core.definition.yaml_source import Path, Source
 
+if TYPE_CHECKING:
+    from jsonschema import Draft202012Validator, ValidationError
 
+
+# jsonschema is imported only when a definition fails the fast check: Sphinx loads this
+# module for every build, and jsonschema with its dependencies takes longer to import
+# than checking every correct checklist of a site.
 @cache
-def _validators() -> tuple[Any, Draft202012Validator]:
+def _fast() -> Any:
     import jsonschema_rs
 
-    schema = definition_schema()
-    return jsonschema_rs.Draft202012Validator(schema), Draft202012Validator(schema)
+    return jsonschema_rs.Draft202012Validator(definition_schema())
+
+
+@cache
+def _slow() -> Draft202012Validator:
+    from jsonschema import Draft202012Validator
+
+    return Draft202012Validator(definition_schema())
 
 
 def _is_valid(data: Any) -> bool:
     """The fast verdict: jsonschema-rs, which gives up on numbers beyond 64 bits."""
-    fast, slow = _validators()
     try:
-        return bool(fast.is_valid(data))
+        return bool(_fast().is_valid(data))
     except (ValueError, OverflowError):
-        return slow.is_valid(data)
+        return _slow().is_valid(data)
 
 
 def check_shape(source: Source) -> list[Problem]:
@@ -55,7 +64,7 @@ def _errors_after_reading_plain_text(source: Source) -> list[ValidationError]:
     scalars the schema wanted as text into the text written, which can uncover more
     (a slug now checked against its pattern), so it repeats until nothing changes.
     """
-    _, slow = _validators()
+    slow = _slow()
     for _ in range(4):
         errors = sorted(slow.iter_errors(source.data), key=_order)
         wanted_text = [e for e in errors if _wants_text(e, source)]

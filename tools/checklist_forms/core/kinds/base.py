@@ -155,7 +155,7 @@ class Kind:
 
     def parse_cell(self, item: Item, value: Any, matcher: Matcher) -> Answer:
         """The answer a non-empty cell holds; raise :class:`Unusable` rather than guess."""
-        raise Unusable(f"items of kind {item.kind!r} take no answer")
+        raise Unusable(Later(N_("items of kind {kind} take no answer"), kind=repr(item.kind)))
 
     # -- migration -------------------------------------------------------------------
 
@@ -169,5 +169,9 @@ class Kind:
             allowed = ", ".join(c.value for c in item.choices) or ", ".join(
                 str(lv.value) for lv in item.levels
             )
-            return f"{value!r} is not an answer of this version (allowed: {allowed})"
+            return Later(
+                N_("{value} is not an answer of this version (allowed: {allowed})"),
+                value=repr(value),
+                allowed=allowed,
+            )
         return message

@@ -12,6 +12,8 @@ from typing import Any, Protocol
 
 from checklist_forms.core.answered import Answer
 from checklist_forms.core.numbers import number_text
+from checklist_forms.i18n.later import Later
+from checklist_forms.i18n.translate import N_
 
 
 class Unusable(Exception):
@@ -57,7 +59,13 @@ def as_text(value: Any) -> str:
 
 
 def not_allowed(value: Any, matcher: Matcher) -> Unusable:
-    return Unusable(f"{show(value)} is not one of the allowed answers: {', '.join(matcher.shown)}")
+    return Unusable(
+        Later(
+            N_("{value} is not one of the allowed answers: {allowed}"),
+            value=show(value),
+            allowed=", ".join(matcher.shown),
+        )
+    )
 
 
 def one_of(value: Any, matcher: Matcher) -> Answer:

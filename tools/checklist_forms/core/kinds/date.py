@@ -9,7 +9,10 @@ from typing import TYPE_CHECKING, Any
 from checklist_forms.core.answered import Answer, date_length, date_pattern
 from checklist_forms.core.kinds.base import Kind, Words
 from checklist_forms.core.kinds.cells import Matcher, Unusable, shorten, show
+from checklist_forms.i18n.later import Later
 from checklist_forms.i18n.translate import N_
+
+NOT_A_DATE = N_("{value} is not a date (write YYYY-MM-DD or DD/MM/YYYY)")
 
 if TYPE_CHECKING:  # the model imports the kinds; the kinds only name its Item
     from checklist_forms.core.model import Item
@@ -52,12 +55,14 @@ class Date(Kind):
     def parse_cell(self, item: Item, value: Any, matcher: Matcher) -> Answer:
         if isinstance(value, dt.datetime):
             if value.time() != dt.time():
-                raise Unusable(f"{show(value)} has a time of day; a date is expected")
+                raise Unusable(
+                    Later(N_("{value} has a time of day; a date is expected"), value=show(value))
+                )
             return value.date().isoformat()
         if isinstance(value, dt.date):
             return value.isoformat()
         if not isinstance(value, str):
-            raise Unusable(f"{show(value)} is not a date (write YYYY-MM-DD or DD/MM/YYYY)")
+            raise Unusable(Later(NOT_A_DATE, value=show(value)))
         text = value.strip()
         iso = _ISO_DATE.match(text)
         french = _FR_DATE.match(text)
@@ -67,5 +72,7 @@ class Date(Kind):
             if french:
                 return dt.date(int(french[3]), int(french[2]), int(french[1])).isoformat()
         except ValueError:
-            raise Unusable(f"{show(value)} is not a date that exists") from None
-        raise Unusable(f"{show(value)} is not a date (write YYYY-MM-DD or DD/MM/YYYY)")
+            raise Unusable(
+                Later(N_("{value} is not a date that exists"), value=show(value))
+            ) from None
+        raise Unusable(Later(NOT_A_DATE, value=show(value)))

@@ -96,15 +96,24 @@ class MultiChoice(ChoiceKind):
             found, answer = matcher.find(part)
             if not found:
                 raise Unusable(
-                    f"{show(part.strip())} is not one of the allowed answers: "
-                    f"{', '.join(matcher.shown)}"
+                    Later(
+                        N_("{value} is not one of the allowed answers: {allowed}"),
+                        value=show(part.strip()),
+                        allowed=", ".join(matcher.shown),
+                    )
                 )
             if answer not in chosen:
                 chosen.append(answer)
         order = [c.value for c in item.choices]
         chosen.sort(key=lambda v: order.index(v) if v in order else len(order))
         if item.max_selected is not None and len(chosen) > item.max_selected:
-            raise Unusable(f"{len(chosen)} choices given; at most {item.max_selected} are allowed")
+            raise Unusable(
+                Later(
+                    N_("{count} choices given; at most {limit} are allowed"),
+                    count=len(chosen),
+                    limit=item.max_selected,
+                )
+            )
         return chosen
 
     def carry(self, item: Item, value: Answer) -> tuple[Answer, list[Answer]]:

@@ -11,6 +11,7 @@ from checklist_forms.core.answered import Answer
 from checklist_forms.core.kinds.base import Kind, Words
 from checklist_forms.core.kinds.cells import Matcher, Unusable, shorten, show
 from checklist_forms.core.numbers import number_text
+from checklist_forms.i18n.later import Later
 from checklist_forms.i18n.translate import N_
 
 if TYPE_CHECKING:  # the model imports the kinds; the kinds only name its Item
@@ -91,7 +92,7 @@ class Number(Kind):
 
     def parse_cell(self, item: Item, value: Any, matcher: Matcher) -> Answer:
         if isinstance(value, bool | dt.date | dt.time):
-            raise Unusable(f"{show(value)} is not a number")
+            raise Unusable(Later(N_("{value} is not a number"), value=show(value)))
         if isinstance(value, int | float):
             number: float | int = value
         else:
@@ -99,15 +100,27 @@ class Number(Kind):
             if "," in text and "." not in text and text.count(",") == 1:
                 text = text.replace(",", ".")
             if not _NUMBER.match(text):
-                raise Unusable(f"{show(value)} is not a number")
+                raise Unusable(Later(N_("{value} is not a number"), value=show(value)))
             number = float(text)
         if isinstance(number, float):
             if not math.isfinite(number):
-                raise Unusable(f"{show(value)} is not a number")
+                raise Unusable(Later(N_("{value} is not a number"), value=show(value)))
             if number.is_integer() and abs(number) < 2**53:
                 number = int(number)
         if item.min is not None and number < item.min:
-            raise Unusable(f"{show(value)} is below the minimum {number_text(item.min)}")
+            raise Unusable(
+                Later(
+                    N_("{value} is below the minimum {minimum}"),
+                    value=show(value),
+                    minimum=number_text(item.min),
+                )
+            )
         if item.max is not None and number > item.max:
-            raise Unusable(f"{show(value)} is above the maximum {number_text(item.max)}")
+            raise Unusable(
+                Later(
+                    N_("{value} is above the maximum {maximum}"),
+                    value=show(value),
+                    maximum=number_text(item.max),
+                )
+            )
         return number

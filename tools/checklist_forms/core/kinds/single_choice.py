@@ -9,6 +9,7 @@ from checklist_forms.core.folding import fold_lower
 from checklist_forms.core.kinds.base import Words
 from checklist_forms.core.kinds.cells import Matcher, one_of
 from checklist_forms.core.kinds.choices import ChoiceKind, choice
+from checklist_forms.i18n.later import Later
 from checklist_forms.i18n.translate import N_
 
 if TYPE_CHECKING:  # the model imports the kinds; the kinds only name its Item
@@ -68,8 +69,11 @@ class SingleChoice(ChoiceKind):
 
     def misfit(self, item: Item, value: Answer, message: str) -> str:
         if item.choices_from:
-            return (
-                f"{value!r} is neither a country code in capitals (FR) nor a country's full "
-                "name; it may be a name cut to two letters: choose the country again"
+            return Later(
+                N_(
+                    "{value} is neither a country code in capitals (FR) nor a country's full "
+                    "name; it may be a name cut to two letters: choose the country again"
+                ),
+                value=repr(value),
             )
         return super().misfit(item, value, message)

@@ -51,6 +51,10 @@ class Text(Kind):
         text = as_text(value)
         if len(text) > item.text_max_length:
             raise Unusable(
-                f"text is {len(text)} characters long; at most {item.text_max_length} are allowed"
+                Later(
+                    N_("text is {length} characters long; at most {limit} are allowed"),
+                    length=len(text),
+                    limit=item.text_max_length,
+                )
             )
         return text
