@@ -3,6 +3,7 @@ file that opens offline, with its style inline and nothing fetched from elsewher
 
 from __future__ import annotations
 
+from collections.abc import Container
 from html import escape
 
 STYLE = """
@@ -26,3 +27,23 @@ def offline_page(language: str, title: str, body: list[str]) -> str:
         f"<title>{escape(title)}</title><style>{STYLE}</style></head>"
         f"<body><main>{''.join(body)}</main></body></html>\n"
     )
+
+
+def data_table(
+    caption: str, head: list[str], rows: list[list[str]], numeric: Container[int] = ()
+) -> str:
+    """A captioned table: the first cell of each row heads it, ``numeric`` columns align right.
+
+    Every text is escaped: names, labels and answers come from filled forms.
+    """
+    parts = [f"<table><caption>{escape(caption)}</caption><thead><tr>"]
+    parts += [f'<th scope="col">{escape(h)}</th>' for h in head]
+    parts.append("</tr></thead><tbody>")
+    for row in rows:
+        cells = [f'<th scope="row">{escape(row[0])}</th>'] if row else []
+        for n, value in enumerate(row[1:], 1):
+            css = ' class="num"' if n in numeric else ""
+            cells.append(f"<td{css}>{escape(value)}</td>")
+        parts.append("<tr>" + "".join(cells) + "</tr>")
+    parts.append("</tbody></table>")
+    return "".join(parts)

@@ -11,7 +11,7 @@ from html import escape
 
 from checklist_forms.i18n.later import shown
 from checklist_forms.i18n.translate import N_, labelled, translate_all
-from checklist_forms.intake.offline_page import offline_page
+from checklist_forms.intake.offline_page import data_table, offline_page
 from checklist_forms.intake.panel import Candidate, Panel
 from checklist_forms.intake.panel_text import (
     number,
@@ -34,23 +34,6 @@ CHART_WORDS: dict[str, str] = {
     ),
     "data": N_("Data of the chart above"),
 }
-
-
-def _table(caption: str, head: list[str], rows: list[list[str]], numeric: set[int]) -> str:
-    parts = [f"<table><caption>{escape(caption)}</caption><thead><tr>"]
-    parts += [f'<th scope="col">{escape(h)}</th>' for h in head]
-    parts.append("</tr></thead><tbody>")
-    for row in rows:
-        cells = []
-        for n, value in enumerate(row):
-            if n == 0:
-                cells.append(f'<th scope="row">{escape(value)}</th>')
-            else:
-                css = ' class="num"' if n in numeric else ""
-                cells.append(f"<td{css}>{escape(value)}</td>")
-        parts.append("<tr>" + "".join(cells) + "</tr>")
-    parts.append("</tbody></table>")
-    return "".join(parts)
 
 
 def _figure(svg: str, caption: str) -> str:
@@ -89,7 +72,7 @@ def _scores(panel: Panel, recruitment: str, ident: str) -> str:
         ]
         for x in candidates
     ]
-    return _figure(svg, c["score_chart"]) + _table(c["data"], head, rows, {1, 2, 3})
+    return _figure(svg, c["score_chart"]) + data_table(c["data"], head, rows, {1, 2, 3})
 
 
 def _profile(panel: Panel, candidate: Candidate, ident: str) -> str:
@@ -121,7 +104,7 @@ def _profile(panel: Panel, candidate: Candidate, ident: str) -> str:
         for k in candidate.criteria
     ]
     numeric = set(range(1, len(head)))
-    return _figure(svg, title) + _table(c["data"], head, rows, numeric)
+    return _figure(svg, title) + data_table(c["data"], head, rows, numeric)
 
 
 def _candidate(panel: Panel, candidate: Candidate, ident: str) -> str:
@@ -159,7 +142,7 @@ def render_html(panel: Panel) -> str:
             ]
             for x in candidates
         ]
-        body.append(_table(w["recruitment"].format(reference=recruitment), head, rows, {1}))
+        body.append(data_table(w["recruitment"].format(reference=recruitment), head, rows, {1}))
         if any(not x.complete for x in candidates):
             body.append(f"<p>{escape(w['incomplete_note'])}</p>")
         body.append(_scores(panel, recruitment, f"scores-{n}"))

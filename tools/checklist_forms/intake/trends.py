@@ -22,7 +22,7 @@ from checklist_forms.core.versions import version_key
 from checklist_forms.i18n.later import Later, shown
 from checklist_forms.i18n.translate import N_, labelled, translate_all
 from checklist_forms.intake.forms import FormError, LoadedForm
-from checklist_forms.intake.offline_page import offline_page
+from checklist_forms.intake.offline_page import data_table, offline_page
 from checklist_forms.intake.panel import read_inputs
 from checklist_forms.intake.validate import Validator
 from checklist_forms.publish.svg_chart import line_plot, nice_scale
@@ -138,19 +138,6 @@ def _shown(value: float | None) -> str:
     return "—" if value is None else f"{value:g}"
 
 
-def _table(caption: str, head: list[str], rows: list[list[str]], *, numeric: bool = True) -> str:
-    out = [f"<table><caption>{escape(caption)}</caption><thead><tr>"]
-    out += [f'<th scope="col">{escape(h)}</th>' for h in head]
-    out.append("</tr></thead><tbody>")
-    for row in rows:
-        cells = [f'<th scope="row">{escape(row[0])}</th>']
-        css = ' class="num"' if numeric else ""
-        cells += [f"<td{css}>{escape(v)}</td>" for v in row[1:]]
-        out.append("<tr>" + "".join(cells) + "</tr>")
-    out.append("</tbody></table>")
-    return "".join(out)
-
-
 def _choice_label(item: Item, value: Any) -> str:
     labels = {c.value: c.label for c in item.choices}
     if isinstance(value, list):
@@ -182,7 +169,7 @@ def render_trends_html(trends: Trends) -> str:
         body.append(f"<section><h2>{escape(name)}</h2><figure>{svg}")
         body.append(f"<figcaption>{escape(chart_title)}</figcaption></figure>")
         rows = [[m, _shown(v)] for m, v in zip(trends.months, values, strict=True)]
-        body.append(_table(w["data"], [w["month"], item.unit or item.label], rows))
+        body.append(data_table(w["data"], [w["month"], item.unit or item.label], rows, {1}))
         body.append("</section>")
     choice_items = trends.choice_items()
     if choice_items:
@@ -192,7 +179,7 @@ def render_trends_html(trends: Trends) -> str:
         ]
         body.append(f"<section><h2>{escape(w['choices'])}</h2>")
         head = [w["month"], *(i.label for i in choice_items)]
-        body.append(_table(w["choices"], head, rows, numeric=False))
+        body.append(data_table(w["choices"], head, rows))
         body.append("</section>")
     if trends.left_out:
         body.append(f"<section><h2>{escape(w['left_out'])}</h2><ul>")
