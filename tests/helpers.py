@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import re
+import subprocess
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -46,3 +48,23 @@ def final_answers() -> dict[str, Any]:
         "niveau": 3,
         "echeance": "2026-12-31",
     }
+
+
+def cli_in_locale(*args: str, cwd: Path, **env: str) -> subprocess.CompletedProcess[str]:
+    """``checklist-forms ARGS`` with exactly the locale variables given (and PATH)."""
+    environment = {"PATH": "/usr/bin:/bin", "PYTHONIOENCODING": "utf-8", **env}
+    return subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            "import sys; from checklist_forms.cli import main; sys.exit(main())",
+            *args,
+        ],
+        cwd=cwd,
+        env=environment,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        timeout=120,
+        check=False,
+    )

@@ -19,26 +19,13 @@ from babel.messages.extract import extract_from_dir
 from checklist_forms.i18n.messages import COMMENT_TAG, KEYWORDS, read
 from checklist_forms.i18n.user_language import choose, from_environment
 
+from helpers import cli_in_locale as cli
+
 ROOT = Path(__file__).resolve().parent.parent
 PACKAGE = ROOT / "tools" / "checklist_forms"
 CATALOGUE = ROOT / "checklists"
 BLANK = CATALOGUE / "fr" / "grille-entretien" / "2.0.0" / "form.json"
 NBSP = "\u00a0"
-RUN = "import sys; from checklist_forms.cli import main; sys.exit(main())"
-
-
-def cli(*args: str, cwd: Path, **env: str) -> subprocess.CompletedProcess[str]:
-    """``checklist-forms ARGS`` with exactly the locale variables given (and PATH)."""
-    environment = {"PATH": "/usr/bin:/bin", "PYTHONIOENCODING": "utf-8", **env}
-    return subprocess.run(
-        [sys.executable, "-c", RUN, *args],
-        cwd=cwd,
-        env=environment,
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        timeout=120,
-    )
 
 
 @pytest.fixture

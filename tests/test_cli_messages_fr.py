@@ -12,8 +12,6 @@ from __future__ import annotations
 import json
 import os
 import pickle
-import subprocess
-import sys
 import zipfile
 from pathlib import Path
 
@@ -22,26 +20,13 @@ import pytest
 
 from checklist_forms.i18n.later import Joined, Later, Number, shown
 
+from helpers import cli_in_locale as cli
+
 ROOT = Path(__file__).resolve().parent.parent
 CATALOGUE = ROOT / "checklists"
 FR = CATALOGUE / "fr"
-RUN = "import sys; from checklist_forms.cli import main; sys.exit(main())"
 NBSP = "\u00a0"
 NNBSP = "\u202f"
-
-
-def cli(*args: str, cwd: Path, **env: str) -> subprocess.CompletedProcess[str]:
-    """``checklist-forms ARGS`` with exactly the locale variables given (and PATH)."""
-    environment = {"PATH": "/usr/bin:/bin", "PYTHONIOENCODING": "utf-8", **env}
-    return subprocess.run(
-        [sys.executable, "-c", RUN, *args],
-        cwd=cwd,
-        env=environment,
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        timeout=120,
-    )
 
 
 def catalogue(*args: str) -> tuple[str, ...]:
