@@ -272,21 +272,29 @@ def _plain(value: Any) -> Any:
     """The plain-JSON form of a definition, without empty values or source lines.
 
     One walk over the fields (rather than ``dataclasses.asdict`` and a second pass that
-    strips it) because every checklist of a site goes through here while Sphinx reads it.
+    strips it) because every checklist of a site goes through here while Sphinx reads it;
+    text, numbers and booleans, most of the fields, are kept without a call of their own.
     """
-    if hasattr(value, "__dataclass_fields__"):
+    cls = value.__class__
+    if cls in _SCALARS:
+        return value
+    if hasattr(cls, "__dataclass_fields__"):
         data = {}
-        for name in _field_names(value.__class__):
+        for name in _field_names(cls):
             v = getattr(value, name)
-            if (
-                name == "line"
-                or v is None
-                or (isinstance(v, str | tuple | list | dict | Mapping) and not v)
-                or (name == "display" and v == "radio")
-                or (name == "guard" and v is True)
-            ):
+            if v is None:
                 continue
-            data[name] = _plain(v)
+            kind = v.__class__
+            if kind is str:
+                if v and not (name == "display" and v == "radio"):
+                    data[name] = v
+            elif kind is bool:
+                if not (name == "guard" and v):
+                    data[name] = v
+            elif kind in _SCALARS:
+                data[name] = v
+            elif not (isinstance(v, str | tuple | list | dict | Mapping) and not v):
+                data[name] = _plain(v)
         return data
     if isinstance(value, tuple | list):
         return [_plain(v) for v in value]
@@ -295,9 +303,13 @@ def _plain(value: Any) -> Any:
     return value
 
 
+_SCALARS = frozenset({str, int, float, bool})
+
+
 @cache
 def _field_names(cls: type) -> tuple[str, ...]:
-    return tuple(f.name for f in fields(cls))
+    # "line" says where the item was written: for messages, not part of the definition.
+    return tuple(f.name for f in fields(cls) if f.name != "line")
 
 
 def _condition(data: Mapping[str, Any] | None) -> Condition | None:

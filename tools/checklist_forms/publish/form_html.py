@@ -21,7 +21,7 @@ from markupsafe import Markup
 
 from checklist_forms.core.answered import answer_rules
 from checklist_forms.core.guard import ENGLISH_WORDS, FRENCH_WORDS, GUARD, rules
-from checklist_forms.core.model import Checklist, Condition, Item
+from checklist_forms.core.model import Checklist, Item
 from checklist_forms.core.numbers import number_text as _num
 from checklist_forms.core.wording import condition_sentence
 from checklist_forms.i18n.ui_text import ui
@@ -91,6 +91,22 @@ def page_data(checklist: Checklist, links: Links) -> dict[str, Any]:
     return data
 
 
+@dataclass(frozen=True, slots=True)
+class _ItemView:
+    """What the templates show of one item besides its own fields, computed once.
+
+    Attributes rather than methods the templates call: Jinja routes every call through
+    its context, which cost more than the rest of rendering a form.
+    """
+
+    fid: str
+    kind_class: str
+    describedby: str
+    hint: str
+    condition: str
+    screened: bool
+
+
 class _View:
     """What the templates ask of a checklist: ids, hints and sentences built from it."""
 
@@ -104,24 +120,31 @@ class _View:
             self.downloads.append((links.workbook, "workbook"))
         self.any_required = any(i.required for i in checklist.items())
         self.num = _num
+        self.items = {item.id: self._item(item) for item in checklist.items()}
 
-    def fid(self, item: Item, suffix: str = "") -> str:
-        return f"{self.base}-{item.id}{suffix}"
-
-    def screened(self, item: Item) -> bool:
-        return self.guarded and item.kind == "text" and item.guard
-
-    def describedby(self, item: Item) -> list[str]:
-        ids = []
+    def _item(self, item: Item) -> _ItemView:
+        fid = f"{self.base}-{item.id}"
+        hint = self.constraint(item)
+        screened = self.guarded and item.kind == "text" and item.guard
+        described = []
         if item.help:
-            ids.append(self.fid(item, "-help"))
+            described.append(f"{fid}-help")
         if item.visible_if is not None:
-            ids.append(self.fid(item, "-cond"))
-        if self.constraint(item):
-            ids.append(self.fid(item, "-hint"))
-        if self.screened(item):
-            ids.append(self.fid(item, "-findings"))
-        return ids
+            described.append(f"{fid}-cond")
+        if hint:
+            described.append(f"{fid}-hint")
+        if screened:
+            described.append(f"{fid}-findings")
+        return _ItemView(
+            fid=fid,
+            kind_class=item.kind.replace("_", "-"),
+            describedby=" ".join(described),
+            hint=hint,
+            condition=""
+            if item.visible_if is None
+            else condition_sentence(self.c, item.visible_if, self.t),
+            screened=screened,
+        )
 
     def constraint(self, item: Item) -> str:
         t = self.t
@@ -144,9 +167,6 @@ class _View:
                 parts.append(t["select_at_most"].format(n=item.max_selected))
             return ", ".join(parts)
         return ""
-
-    def condition_text(self, condition: Condition) -> str:
-        return condition_sentence(self.c, condition, self.t)
 
 
 @cache

@@ -183,12 +183,17 @@ def merge_indexes(trees: Mapping[str, Mapping[str, Any]]) -> str:
 def write_tree(folder: Path, files: Mapping[str, str | bytes]) -> list[str]:
     """Write files whose content differs; return the paths written (for incremental builds)."""
     written = []
+    # Each folder is made once: on a slow disk a mkdir that finds the folder there costs
+    # as much as one that creates it, and every checklist has two files per folder.
+    made: set[Path] = set()
     for rel, content in sorted(files.items()):
         data = content.encode("utf-8") if isinstance(content, str) else content
         target = folder / rel
         if target.exists() and target.read_bytes() == data:
             continue
-        target.parent.mkdir(parents=True, exist_ok=True)
+        if target.parent not in made:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            made.add(target.parent)
         target.write_bytes(data)
         written.append(rel)
     return written
