@@ -5,6 +5,11 @@ from __future__ import annotations
 import json
 import re
 from pathlib import Path
+from typing import Any
+
+import pytest
+
+from checklist_forms.core.model import Checklist
 
 from conftest import BuildSite
 from helpers import DATA
@@ -89,6 +94,49 @@ def test_noop_rebuild_and_single_page_edit(build_site: BuildSite, tmp_path: Path
     changed = sorted(k for k in after if after[k] != before.get(k))
     # Only the edited text changed: the blank form and the catalogue hold no labels.
     assert changed == ["liste-02/1.2.0/schema.json"]
+
+
+def test_edit_renders_only_the_edited_checklist_again(
+    build_site: BuildSite, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A one-page edit exports that page's checklist again, not the site's others."""
+    import checklist_forms.publish.tree as tree
+
+    rendered: list[str] = []
+    real_build_schema = tree.build_schema
+
+    def build_schema(checklist: Checklist, base_url: str) -> dict[str, Any]:
+        rendered.append(checklist.id)
+        return real_build_schema(checklist, base_url)
+
+    monkeypatch.setattr(tree, "build_schema", build_schema)
+    src = tmp_path / "one"
+    files = site(5)
+    first = build_site(files, srcdir=src)
+    assert sorted(rendered) == [f"liste-{n:02d}" for n in range(5)]
+    before = forms(first.forms())
+
+    rendered.clear()
+    edited = files["p03.md"].replace("label: Une case à cocher", "label: Une case revue")
+    second = build_site({"p03.md": edited}, srcdir=src)
+    assert rendered == ["liste-03"]
+    after = forms(second.forms())
+    assert sorted(k for k in after if after[k] != before[k]) == ["liste-03/1.2.0/schema.json"]
+
+    # A file removed from the tree since the last build is written again, and only it.
+    rendered.clear()
+    (second.forms() / "liste-01/1.2.0/form.json").unlink()
+    third = build_site({"p03.md": edited.replace("revue", "relue")}, srcdir=src)
+    assert sorted(rendered) == ["liste-01", "liste-03"]
+    assert (third.forms() / "liste-01/1.2.0/form.json").read_bytes() == before[
+        "liste-01/1.2.0/form.json"
+    ]
+
+    # The same sources built from nothing give the same tree.
+    fresh = build_site(
+        {**files, "p03.md": edited.replace("revue", "relue")}, srcdir=tmp_path / "fresh"
+    )
+    assert forms(fresh.forms()) == forms(third.forms())
 
 
 def test_removing_a_page_removes_its_checklist(build_site: BuildSite, tmp_path: Path) -> None:

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -131,27 +131,39 @@ def archived_fingerprints(folder: Path) -> dict[tuple[str, str], str]:
         return {}
 
 
+def checklist_paths(checklist: Checklist, *, workbooks: bool = False) -> list[str]:
+    """The files of one checklist in the tree, relative to its root."""
+    paths = [schema_path(checklist), form_path(checklist)]
+    if workbooks:
+        paths.append(workbook_path(checklist))
+    return paths
+
+
 def render_tree(
     checklists: Iterable[tuple[Checklist, str]],
     base_url: str,
     *,
     workbooks: bool = False,
     archive: Path | None = None,
+    written: Callable[[Checklist], bool] | None = None,
 ) -> dict[str, str | bytes]:
     """Every file of one language's tree, as relative path -> content; deterministic.
 
     ``archive`` is the committed tree of this language: earlier versions found there
-    are published again, marked ``"current": false`` in the index.
+    are published again, marked ``"current": false`` in the index. ``written`` says which
+    checklists already have their current files in the tree (an incremental build): only
+    their index entries are made.
     """
     files: dict[str, str | bytes] = {}
     entries = []
     for checklist, page in sorted(checklists, key=lambda pair: (pair[0].id, pair[0].version)):
-        files[schema_path(checklist)] = dumps(build_schema(checklist, base_url))
-        files[form_path(checklist)] = dumps(blank_form(checklist, base_url))
-        if workbooks:
-            from checklist_forms.publish.workbook_writer import build_workbook
+        if written is None or not written(checklist):
+            files[schema_path(checklist)] = dumps(build_schema(checklist, base_url))
+            files[form_path(checklist)] = dumps(blank_form(checklist, base_url))
+            if workbooks:
+                from checklist_forms.publish.workbook_writer import build_workbook
 
-            files[workbook_path(checklist)] = build_workbook(checklist)
+                files[workbook_path(checklist)] = build_workbook(checklist)
         entries.append(
             dict(index_entry(checklist, base_url, page, workbook=workbooks), current=True)
         )

@@ -26,6 +26,7 @@ import hashlib
 import json
 from collections.abc import Iterator
 from contextlib import contextmanager
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -35,9 +36,11 @@ from sphinx.config import Config
 
 from checklist_forms import __version__
 from checklist_forms.core.definition import SCHEMA_NAME, published_schema
+from checklist_forms.core.model import Checklist
 from checklist_forms.core.schema import dumps
 from checklist_forms.publish.tree import (
     archived_fingerprints,
+    checklist_paths,
     render_tree,
     structure_fingerprint,
     write_tree,
@@ -104,13 +107,15 @@ def check_versions(app: Sphinx, env: Any) -> None:
             )
 
 
-def static_files(suffix: str) -> list[str]:
+@cache
+def static_files(suffix: str) -> tuple[str, ...]:
     """The extension's own stylesheets or scripts, by name.
 
     Every file of the static folder is served, whatever its name: deferred scripts run in
-    the order of their tags, which is this (alphabetical) order.
+    the order of their tags, which is this (alphabetical) order. Listed once per process:
+    the folder ships with the package, and the scripts are asked for on every page.
     """
-    return sorted(p.name for p in STATIC.iterdir() if p.is_file() and p.suffix == suffix)
+    return tuple(sorted(p.name for p in STATIC.iterdir() if p.is_file() and p.suffix == suffix))
 
 
 def add_static_folder(app: Sphinx, config: Config) -> None:
@@ -152,38 +157,66 @@ def export_forms(app: Sphinx, exception: BaseException | None) -> None:
     targets = [Path(app.outdir) / "checklists"]
     if app.config.checklist_export_dir:
         targets.append(Path(app.confdir, app.config.checklist_export_dir))
-    # Rendering every schema again on a no-op rebuild is most of its cost: skip it when
-    # nothing that the files depend on has changed since the last export.
+    workbooks = bool(app.config.checklist_workbooks)
     archive = archive_dir(app)
     archive_index = archive / "index.json" if archive is not None else None
-    inputs = [
-        [(cid, [r.definition for r in regs]) for cid, regs in domain.by_id().items()],
-        base_url(app.config),
-        app.config.checklist_workbooks,
-        archive_index.read_text(encoding="utf-8")
-        if archive_index and archive_index.is_file()
-        else "",
-        __version__,
-    ]
-    key = hashlib.sha256(json.dumps(inputs, sort_keys=True, default=str).encode()).hexdigest()
+    # What every file depends on, then what each checklist's files depend on: a rebuild
+    # renders again only the checklists whose definition changed (editing one page of a
+    # site with many checklists), and nothing at all on a no-op rebuild.
+    common = _digest(
+        [
+            base_url(app.config),
+            workbooks,
+            archive_index.read_text(encoding="utf-8")
+            if archive_index and archive_index.is_file()
+            else "",
+            __version__,
+        ]
+    )
+    current = {cid: _digest(regs[0].definition) for cid, regs in domain.by_id().items()}
     stamp = Path(app.doctreedir) / "checklist-forms-export.stamp"
-    if (
-        all((t / "index.json").is_file() for t in targets)
-        and stamp.is_file()
-        and stamp.read_text() == key
-    ):
+    before = _read_stamp(stamp)
+    same_common = before.get("common") == common
+    known: dict[str, str] = before.get("checklists", {}) if same_common else {}
+    indexes = all((t / "index.json").is_file() for t in targets)
+    if same_common and known == current and indexes:
         return
+
+    def written(checklist: Checklist) -> bool:
+        """Its files were exported from this very definition and are still there."""
+        return known.get(checklist.id) == current[checklist.id] and all(
+            (target / path).is_file()
+            for target in targets
+            for path in checklist_paths(checklist, workbooks=workbooks)
+        )
+
     with _site_heap_frozen():
         files = render_tree(
             domain.checklists(),
             base_url(app.config),
-            workbooks=app.config.checklist_workbooks,
+            workbooks=workbooks,
             archive=archive,
+            written=written,
         )
         for target in targets:
             write_tree(target, files)
     stamp.parent.mkdir(parents=True, exist_ok=True)
-    stamp.write_text(key)
+    stamp.write_text(json.dumps({"common": common, "checklists": current}, sort_keys=True))
+
+
+def _digest(value: Any) -> str:
+    return hashlib.sha256(json.dumps(value, sort_keys=True).encode()).hexdigest()
+
+
+def _read_stamp(stamp: Path) -> dict[str, Any]:
+    """The previous export's digests; nothing (export everything) if unreadable or old."""
+    try:
+        data = json.loads(stamp.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    if not isinstance(data, dict) or not isinstance(data.get("checklists"), dict):
+        return {}
+    return data
 
 
 @contextmanager
