@@ -51,7 +51,7 @@ def test_french_under_lang_fr(folder: Path) -> None:
     assert f"ok.json{NBSP}: brouillon valide de grille-entretien 2.0.0" in out
     assert f"bad.json{NBSP}: formulaire final INVALIDE de grille-entretien 2.0.0" in out
     assert (
-        f"bogus{NBSP}: élément inconnu{NBSP}: cette liste n’a pas d’élément «{NBSP}bogus{NBSP}»"
+        f"bogus{NBSP}: élément inconnu{NBSP}: cette checklist n’a pas d’élément «{NBSP}bogus{NBSP}»"
         in out
     )
     assert "obligatoire pour un formulaire final, mais le texte est vide" in out
