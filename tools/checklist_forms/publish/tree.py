@@ -158,12 +158,14 @@ def render_tree(
     entries = []
     for checklist, page in sorted(checklists, key=lambda pair: (pair[0].id, pair[0].version)):
         if written is None or not written(checklist):
-            files[schema_path(checklist)] = dumps(build_schema(checklist, base_url))
-            files[form_path(checklist)] = dumps(blank_form(checklist, base_url))
-            if workbooks:
+            # The paths come from checklist_paths, which also says what `written` checks.
+            schema, form, *workbook = checklist_paths(checklist, workbooks=workbooks)
+            files[schema] = dumps(build_schema(checklist, base_url))
+            files[form] = dumps(blank_form(checklist, base_url))
+            if workbook:
                 from checklist_forms.publish.workbook_writer import build_workbook
 
-                files[workbook_path(checklist)] = build_workbook(checklist)
+                files[workbook[0]] = build_workbook(checklist)
         entries.append(
             dict(index_entry(checklist, base_url, page, workbook=workbooks), current=True)
         )
